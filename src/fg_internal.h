@@ -1,0 +1,278 @@
+/* Internal declarations shared by the library's source files. Nothing here
+ * is exported: only the fg_ functions of filmgraph.h are. Cross-file helpers
+ * are named fg__*. */
+#ifndef FG_INTERNAL_H
+#define FG_INTERNAL_H
+
+#include "filmgraph.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(__GNUC__)
+#define FG__PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#else
+#define FG__PRINTF(fmt, args)
+#endif
+
+/* Largest number of records of one kind: ids are uint32 and FG_ID_NONE is
+ * reserved. */
+#define FG__MAX_RECORDS ((size_t)0xFFFFFFFEu)
+
+/* ---- Allocation (alloc.c) ---------------------------------------------- */
+
+typedef struct fg__alloc {
+  fg_malloc_fn malloc_fn;
+  fg_realloc_fn realloc_fn;
+  fg_free_fn free_fn;
+  void *ud;
+} fg__alloc;
+
+void *fg__malloc(const fg__alloc *a, size_t size);
+void *fg__realloc(const fg__alloc *a, void *ptr, size_t size);
+void fg__free(const fg__alloc *a, void *ptr);
+/* Make room for `need` elements of `elem` bytes in *ptr (capacity *cap,
+ * in elements), growing geometrically. FG_OK, FG_ENOMEM or FG_ELIMIT
+ * (size overflow). On failure *ptr and *cap are unchanged. */
+int fg__reserve(const fg__alloc *a, void **ptr, size_t *cap, size_t need, size_t elem);
+
+/* ---- Hashing (hash.c) -------------------------------------------------- */
+
+uint32_t fg__hash_bytes(const void *data, size_t len);
+
+/* A slot of an open-addressing table with linear probing: a non-zero value
+ * (0 = empty) and the hash it was placed by. Used by strpool and keymap. */
+typedef struct fg__slot {
+  uint32_t val;
+  uint32_t hash;
+} fg__slot;
+
+/* Grow *slots (a power of two in size, or none) so that `used` entries stay
+ * under 3/4 full, rehashing the entries. On failure nothing changes. */
+int fg__slots_reserve(const fg__alloc *a, fg__slot **slots, size_t *nslots, size_t used);
+/* Delete slot i by shifting later entries back (no tombstones). */
+void fg__slots_delete(fg__slot *slots, size_t nslots, size_t i);
+
+/* ---- UTF-8 (utf8.c) ---------------------------------------------------- */
+
+/* 1 if s[0..len) is valid UTF-8 (no overlongs, surrogates or code points
+ * past U+10FFFF); else 0 and *bad_at (if not NULL) gets the offset of the
+ * first byte of the bad sequence. */
+int fg__utf8_valid(const char *s, size_t len, size_t *bad_at);
+/* The 1-based character column of byte offset `at` in s. */
+uint64_t fg__utf8_column(const char *s, size_t at);
+/* Hash of the case-folded text (see fg_graph_search_films). */
+uint32_t fg__fold_hash(const char *s, size_t len);
+/* 1 if the two texts are equal after case folding. */
+int fg__fold_equal(const char *a, size_t alen, const char *b, size_t blen);
+
+/* ---- String interning (strpool.c) --------------------------------------- */
+
+/* Strings are stored once, NUL-terminated, in one buffer; a string's handle
+ * is its byte offset. Offset 0 is always "". */
+typedef struct fg__strpool {
+  char *buf;
+  size_t len, cap;
+  fg__slot *slots; /* val = handle */
+  size_t nslots;
+  size_t used;
+} fg__strpool;
+
+int fg__strpool_init(fg__strpool *p, const fg__alloc *a);
+void fg__strpool_free(fg__strpool *p, const fg__alloc *a);
+/* Intern s[0..len) (no NUL inside); *out gets its handle. */
+int fg__strpool_intern(fg__strpool *p, const fg__alloc *a, const char *s, size_t len,
+                       uint32_t *out);
+/* Remove every string interned after the pool had `len` bytes. */
+void fg__strpool_truncate(fg__strpool *p, size_t len);
+static inline const char *fg__str(const fg__strpool *p, uint32_t off) { return p->buf + off; }
+
+/* ---- Key maps (keymap.c) ------------------------------------------------ */
+
+/* Maps a record's key string to its id. Records are found through `base`
+ * and `stride`: the key handle is the first uint32_t of each record. */
+typedef struct fg__keymap {
+  fg__slot *slots; /* val = id + 1 */
+  size_t nslots, used;
+} fg__keymap;
+
+void fg__keymap_free(fg__keymap *m, const fg__alloc *a);
+/* The id with that key, or FG_ID_NONE. */
+fg_id fg__keymap_find(const fg__keymap *m, const fg__strpool *p, const void *base,
+                      size_t stride, const char *key, size_t len);
+/* Make room for `count` more entries (may rehash). */
+int fg__keymap_reserve(fg__keymap *m, const fg__alloc *a, size_t count);
+/* Insert an id whose key is not yet in the map; room must be reserved. */
+void fg__keymap_insert(fg__keymap *m, uint32_t hash, fg_id id);
+/* Remove the entries of ids >= first (their records still in place). */
+void fg__keymap_remove_from(fg__keymap *m, const fg__strpool *p, const void *base,
+                            size_t stride, fg_id first, fg_id end);
+
+/* ---- Records ------------------------------------------------------------ */
+
+/* Each record's first field is its key (films, people): keymap relies on
+ * it. String fields are strpool handles. */
+typedef struct fg__film {
+  uint32_t key, title, original_title, countries, languages, genres, source, subject;
+  int32_t runtime;
+  uint16_t origin;
+  int16_t year, end_year;
+  uint8_t kind;
+} fg__film;
+
+typedef struct fg__person {
+  uint32_t key, name, professions;
+  int16_t birth_year, death_year;
+} fg__person;
+
+typedef struct fg__credit {
+  uint32_t film, person, job, characters;
+  uint16_t billing;
+  uint8_t role;
+} fg__credit;
+
+typedef struct fg__relation {
+  uint32_t from, to, note;
+  uint8_t type, flags;
+} fg__relation;
+
+typedef struct fg__aka {
+  uint32_t film, title, region, language, types;
+  uint8_t is_original;
+} fg__aka;
+
+/* A (folded hash, owner id) pair of the title and name search tables. */
+typedef struct fg__namekey {
+  uint32_t hash;
+  uint32_t id;
+} fg__namekey;
+
+/* Adjacency (CSR) and search tables, built from the records in O(V+E) and
+ * valid while the record counts are those it was built for (records are
+ * append-only, so equal counts mean equal contents). */
+typedef struct fg__index {
+  size_t n[FG_TABLE_COUNT_];
+  uint32_t *film_credit_start, *film_credit; /* credits by film */
+  uint32_t *person_credit_start, *person_credit;
+  uint32_t *rel_out_start, *rel_out; /* relations by `from` */
+  uint32_t *rel_in_start, *rel_in;   /* relations by `to` */
+  uint32_t *aka_start, *aka;
+  fg__namekey *titles; /* sorted by hash, then id */
+  size_t n_titles;
+  fg__namekey *names;
+  size_t n_names;
+} fg__index;
+
+struct fg_graph {
+  fg__alloc alloc;
+  fg__strpool strings;
+  fg__film *films;
+  fg__person *people;
+  fg__credit *credits;
+  fg__relation *relations;
+  fg__aka *akas;
+  size_t n[FG_TABLE_COUNT_];
+  size_t cap[FG_TABLE_COUNT_];
+  fg__keymap film_keys, person_keys;
+  fg__index *index; /* NULL until built; see fg__index_get */
+  char errmsg[1024];
+};
+
+/* ---- Graph internals (graph.c) ----------------------------------------- */
+
+/* A point to roll a graph back to: its record counts and string bytes. */
+typedef struct fg__mark {
+  size_t n[FG_TABLE_COUNT_];
+  size_t strings;
+} fg__mark;
+
+void fg__mark_take(const fg_graph *g, fg__mark *m);
+/* Undo every record and string added since the mark; never fails. */
+void fg__rollback(fg_graph *g, const fg__mark *m);
+
+/* Set g->errmsg and return status. */
+int fg__seterr(fg_graph *g, int status, const char *fmt, ...) FG__PRINTF(3, 4);
+
+
+/* ---- Index (index.c) ---------------------------------------------------- */
+
+/* The graph's index, built now if missing or stale (which mutates the graph
+ * behind a const pointer: see Threads in filmgraph.h). NULL + *status on
+ * failure. */
+const fg__index *fg__index_get(const fg_graph *g, int *status);
+void fg__index_free(const fg__alloc *a, fg__index *ix);
+int fg__index_valid(const fg_graph *g);
+
+/* ---- Results (result.c) -------------------------------------------------- */
+
+struct fg_idlist {
+  fg__alloc alloc;
+  uint32_t *ids;
+  size_t count, cap;
+};
+
+fg_idlist *fg__idlist_new(const fg__alloc *a);
+int fg__idlist_push(fg_idlist *l, uint32_t id);
+
+struct fg_family {
+  fg__alloc alloc;
+  fg_family_node *nodes;
+  size_t count;
+  uint32_t flags;
+};
+
+/* ---- Errors (error.c) --------------------------------------------------- */
+
+/* Fill `info` (if not NULL): status, location and message. */
+void fg__info_set(fg_error_info *info, int status, const char *file, uint64_t line,
+                  uint64_t column, const char *fmt, ...) FG__PRINTF(6, 7);
+void fg__vformat(char *buf, size_t cap, const char *fmt, va_list ap);
+int fg__check_info(const fg_error_info *info);
+
+/* ---- Line reader (reader.c) ---------------------------------------------- */
+
+/* Reads lines from a path, a buffer or a callback, in bounded memory: a line
+ * longer than max_line bytes is refused (FG_ELIMIT). */
+typedef struct fg__reader {
+  const fg__alloc *a;
+  const char *name; /* for messages */
+  void *fp;         /* FILE * when reading a path */
+  const char *data; /* buffer source */
+  size_t size;
+  fg_read_fn fn;
+  void *payload;
+  char *buf; /* file and callback sources: unconsumed bytes are [beg, end) */
+  size_t cap, beg, end;
+  size_t max_line;
+  uint64_t consumed; /* bytes before buf[beg] (or data[beg]) */
+  uint64_t line;     /* number of the last line returned */
+  int eof;
+} fg__reader;
+
+/* Open `src`; on failure fills err and returns FG_EIO / FG_EINVAL /
+ * FG_ENOMEM. */
+int fg__reader_open(fg__reader *r, const fg__alloc *a, const fg_source *src, size_t max_line,
+                    fg_error_info *err);
+/* The next line without its '\n': FG_OK, or 1 at the end of input, or a
+ * failure (err filled). *terminated is 0 for a last line with no newline. */
+int fg__reader_next(fg__reader *r, const char **line, size_t *len, int *terminated,
+                    fg_error_info *err);
+void fg__reader_close(fg__reader *r);
+
+/* ---- Vocabulary (vocab.c) ------------------------------------------------ */
+
+/* Parse a comma-separated list of origin names; FG_EPARSE with *bad_at set
+ * to the offset of the bad item. "" gives 0. */
+int fg__origins_parse(const char *s, size_t len, uint32_t *out, size_t *bad_at);
+/* Write the origin bits as a comma list into buf (NUL-terminated); returns
+ * the length. buf must hold 128 bytes. */
+size_t fg__origins_format(uint32_t origin, char *buf);
+/* Like fg_*_from_name but for a length-delimited name. */
+int fg__kind_parse(const char *s, size_t len, int *out);
+int fg__role_parse(const char *s, size_t len, int *out);
+int fg__relation_parse(const char *s, size_t len, int *out, int *reversed);
+int fg__flags_parse(const char *s, size_t len, uint32_t *out, size_t *bad_at);
+size_t fg__flags_format(uint32_t flags, char *buf);
+
+#endif

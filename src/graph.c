@@ -1,0 +1,464 @@
+/* The graph: records, keys, adding and reading, and rollback. */
+#include "fg_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *fg_version(void) { return FG_VERSION_STRING; }
+int fg_version_number(void) { return FG_VERSION_NUMBER; }
+
+static void *libc_malloc(size_t n, void *ud) { (void)ud; return malloc(n); }
+static void *libc_realloc(void *p, size_t n, void *ud) { (void)ud; return realloc(p, n); }
+static void libc_free(void *p, void *ud) { (void)ud; free(p); }
+
+/* ---- Version-checked initialisers --------------------------------------- */
+
+#define DEFINE_INIT(fn, type, current, init)                                  \
+  int fn(type *rec, unsigned int version) {                                   \
+    if (!rec)                                                                 \
+      return FG_EINVAL;                                                       \
+    if (version != (current))                                                 \
+      return FG_EVERSION;                                                     \
+    type fresh = init;                                                        \
+    *rec = fresh;                                                             \
+    return FG_OK;                                                             \
+  }
+
+DEFINE_INIT(fg_film_init, fg_film, FG_FILM_VERSION, FG_FILM_INIT)
+DEFINE_INIT(fg_person_init, fg_person, FG_PERSON_VERSION, FG_PERSON_INIT)
+DEFINE_INIT(fg_credit_init, fg_credit, FG_CREDIT_VERSION, FG_CREDIT_INIT)
+DEFINE_INIT(fg_relation_init, fg_relation, FG_RELATION_VERSION, FG_RELATION_INIT)
+DEFINE_INIT(fg_aka_init, fg_aka, FG_AKA_VERSION, FG_AKA_INIT)
+DEFINE_INIT(fg_graph_options_init, fg_graph_options, FG_GRAPH_OPTIONS_VERSION,
+            FG_GRAPH_OPTIONS_INIT)
+DEFINE_INIT(fg_family_node_init, fg_family_node, FG_FAMILY_NODE_VERSION,
+            FG_FAMILY_NODE_INIT)
+DEFINE_INIT(fg_story_init, fg_story, FG_STORY_VERSION, FG_STORY_INIT)
+DEFINE_INIT(fg_source_init, fg_source, FG_SOURCE_VERSION, FG_SOURCE_INIT)
+DEFINE_INIT(fg_load_options_init, fg_load_options, FG_LOAD_OPTIONS_VERSION,
+            FG_LOAD_OPTIONS_INIT)
+
+/* ---- Life cycle ---------------------------------------------------------- */
+
+int fg_graph_new(const fg_graph_options *opts, fg_graph **out) {
+  if (!out)
+    return FG_EINVAL;
+  *out = NULL;
+  fg__alloc a = {libc_malloc, libc_realloc, libc_free, NULL};
+  if (opts) {
+    if (opts->version != FG_GRAPH_OPTIONS_VERSION)
+      return FG_EVERSION;
+    int set = !!opts->malloc_fn + !!opts->realloc_fn + !!opts->free_fn;
+    if (set != 0 && set != 3)
+      return FG_EINVAL;
+    if (set == 3) {
+      a.malloc_fn = opts->malloc_fn;
+      a.realloc_fn = opts->realloc_fn;
+      a.free_fn = opts->free_fn;
+      a.ud = opts->alloc_ud;
+    }
+  }
+  fg_graph *g = fg__malloc(&a, sizeof *g);
+  if (!g)
+    return FG_ENOMEM;
+  memset(g, 0, sizeof *g);
+  g->alloc = a;
+  if (fg__strpool_init(&g->strings, &g->alloc) != FG_OK) {
+    fg__free(&a, g);
+    return FG_ENOMEM;
+  }
+  *out = g;
+  return FG_OK;
+}
+
+void fg_graph_free(fg_graph *g) {
+  if (!g)
+    return;
+  fg__alloc a = g->alloc;
+  fg__index_free(&a, g->index);
+  fg__keymap_free(&g->film_keys, &a);
+  fg__keymap_free(&g->person_keys, &a);
+  fg__free(&a, g->films);
+  fg__free(&a, g->people);
+  fg__free(&a, g->credits);
+  fg__free(&a, g->relations);
+  fg__free(&a, g->akas);
+  fg__strpool_free(&g->strings, &a);
+  fg__free(&a, g);
+}
+
+size_t fg_graph_count(const fg_graph *g, int table) {
+  if (!g || table < 0 || table >= FG_TABLE_COUNT_)
+    return 0;
+  return g->n[table];
+}
+
+/* ---- Rollback ------------------------------------------------------------ */
+
+void fg__mark_take(const fg_graph *g, fg__mark *m) {
+  memcpy(m->n, g->n, sizeof m->n);
+  m->strings = g->strings.len;
+}
+
+void fg__rollback(fg_graph *g, const fg__mark *m) {
+  /* Keys first: removing them reads their strings. */
+  fg__keymap_remove_from(&g->film_keys, &g->strings, g->films, sizeof *g->films,
+                         (fg_id)m->n[FG_TABLE_FILMS], (fg_id)g->n[FG_TABLE_FILMS]);
+  fg__keymap_remove_from(&g->person_keys, &g->strings, g->people, sizeof *g->people,
+                         (fg_id)m->n[FG_TABLE_PEOPLE], (fg_id)g->n[FG_TABLE_PEOPLE]);
+  memcpy(g->n, m->n, sizeof g->n);
+  fg__strpool_truncate(&g->strings, m->strings);
+}
+
+/* ---- Adding -------------------------------------------------------------- */
+
+static int check_text(fg_graph *g, const char *s, const char *what, int required) {
+  if (!s || !*s) {
+    if (required)
+      return fg__seterr(g, FG_EINVAL, "%s is required", what);
+    return FG_OK;
+  }
+  if (!fg__utf8_valid(s, strlen(s), NULL))
+    return fg__seterr(g, FG_EINVAL, "%s is not valid UTF-8", what);
+  return FG_OK;
+}
+
+static int check_year(fg_graph *g, int32_t y, const char *what) {
+  if (y < 0 || y > 9999)
+    return fg__seterr(g, FG_EINVAL, "%s %ld is out of range (1-9999, 0 for unknown)", what,
+                      (long)y);
+  return FG_OK;
+}
+
+/* Reserve room for one more record of `table`. */
+static int reserve_one(fg_graph *g, int table, void **arr, size_t elem) {
+  if (g->n[table] >= FG__MAX_RECORDS)
+    return fg__seterr(g, FG_ELIMIT, "too many records (the limit is %zu)", FG__MAX_RECORDS);
+  int rc = fg__reserve(&g->alloc, arr, &g->cap[table], g->n[table] + 1, elem);
+  if (rc)
+    return fg__seterr(g, rc, "%s", fg_errstr(rc));
+  return FG_OK;
+}
+
+/* Intern each of `count` strings into handles; on failure undo them all. */
+static int intern_all(fg_graph *g, const char *const *strs, uint32_t *handles, int count) {
+  size_t mark = g->strings.len;
+  for (int i = 0; i < count; i++) {
+    const char *s = strs[i] ? strs[i] : "";
+    int rc = fg__strpool_intern(&g->strings, &g->alloc, s, strlen(s), &handles[i]);
+    if (rc) {
+      fg__strpool_truncate(&g->strings, mark);
+      return fg__seterr(g, rc, "%s", rc == FG_ELIMIT ? "string storage is full (4 GiB)"
+                                                      : fg_errstr(rc));
+    }
+  }
+  return FG_OK;
+}
+
+static int check_version(fg_graph *g, unsigned int got, unsigned int want, const char *what) {
+  if (got != want)
+    return fg__seterr(g, FG_EVERSION, "%s version %u is not supported (expected %u)", what,
+                      got, want);
+  return FG_OK;
+}
+
+#define TRY(expr)                                                             \
+  do {                                                                        \
+    int rc_ = (expr);                                                         \
+    if (rc_)                                                                  \
+      return rc_;                                                             \
+  } while (0)
+
+int fg_graph_add_film(fg_graph *g, const fg_film *f, fg_id *out_id) {
+  if (!g)
+    return FG_EINVAL;
+  if (!f)
+    return fg__seterr(g, FG_EINVAL, "film is NULL");
+  TRY(check_version(g, f->version, FG_FILM_VERSION, "fg_film"));
+  TRY(check_text(g, f->key, "film key", 1));
+  TRY(check_text(g, f->title, "film title", 1));
+  TRY(check_text(g, f->original_title, "original title", 0));
+  TRY(check_text(g, f->countries, "countries", 0));
+  TRY(check_text(g, f->languages, "languages", 0));
+  TRY(check_text(g, f->genres, "genres", 0));
+  TRY(check_text(g, f->source, "source", 0));
+  TRY(check_text(g, f->subject, "subject", 0));
+  TRY(check_year(g, f->year, "year"));
+  TRY(check_year(g, f->end_year, "end year"));
+  if (f->runtime < 0)
+    return fg__seterr(g, FG_EINVAL, "runtime %ld is negative", (long)f->runtime);
+  if (f->kind < 0 || f->kind >= FG_KIND_COUNT_)
+    return fg__seterr(g, FG_EINVAL, "film kind %ld is unknown", (long)f->kind);
+  if (f->origin & ~FG_ORIGIN_ALL_)
+    return fg__seterr(g, FG_EINVAL, "origin bits 0x%lx are unknown",
+                      (unsigned long)(f->origin & ~FG_ORIGIN_ALL_));
+  size_t klen = strlen(f->key);
+  if (fg__keymap_find(&g->film_keys, &g->strings, g->films, sizeof *g->films, f->key, klen) !=
+      FG_ID_NONE)
+    return fg__seterr(g, FG_EEXISTS, "duplicate film key '%s'", f->key);
+  void *arr = g->films;
+  int rc = reserve_one(g, FG_TABLE_FILMS, &arr, sizeof *g->films);
+  g->films = arr;
+  if (rc)
+    return rc;
+  rc = fg__keymap_reserve(&g->film_keys, &g->alloc, 1);
+  if (rc)
+    return fg__seterr(g, rc, "%s", fg_errstr(rc));
+  const char *strs[8] = {f->key,       f->title,  f->original_title, f->countries,
+                         f->languages, f->genres, f->source,         f->subject};
+  uint32_t h[8];
+  TRY(intern_all(g, strs, h, 8));
+  fg_id id = (fg_id)g->n[FG_TABLE_FILMS];
+  fg__film *r = &g->films[id];
+  r->key = h[0], r->title = h[1], r->original_title = h[2], r->countries = h[3];
+  r->languages = h[4], r->genres = h[5], r->source = h[6], r->subject = h[7];
+  r->year = (int16_t)f->year;
+  r->end_year = (int16_t)f->end_year;
+  r->runtime = f->runtime;
+  r->kind = (uint8_t)f->kind;
+  r->origin = (uint16_t)f->origin;
+  fg__keymap_insert(&g->film_keys, fg__hash_bytes(f->key, klen), id);
+  g->n[FG_TABLE_FILMS]++;
+  if (out_id)
+    *out_id = id;
+  return FG_OK;
+}
+
+int fg_graph_add_person(fg_graph *g, const fg_person *p, fg_id *out_id) {
+  if (!g)
+    return FG_EINVAL;
+  if (!p)
+    return fg__seterr(g, FG_EINVAL, "person is NULL");
+  TRY(check_version(g, p->version, FG_PERSON_VERSION, "fg_person"));
+  TRY(check_text(g, p->key, "person key", 1));
+  TRY(check_text(g, p->name, "person name", 1));
+  TRY(check_text(g, p->professions, "professions", 0));
+  TRY(check_year(g, p->birth_year, "birth year"));
+  TRY(check_year(g, p->death_year, "death year"));
+  size_t klen = strlen(p->key);
+  if (fg__keymap_find(&g->person_keys, &g->strings, g->people, sizeof *g->people, p->key,
+                      klen) != FG_ID_NONE)
+    return fg__seterr(g, FG_EEXISTS, "duplicate person key '%s'", p->key);
+  void *arr = g->people;
+  int rc = reserve_one(g, FG_TABLE_PEOPLE, &arr, sizeof *g->people);
+  g->people = arr;
+  if (rc)
+    return rc;
+  rc = fg__keymap_reserve(&g->person_keys, &g->alloc, 1);
+  if (rc)
+    return fg__seterr(g, rc, "%s", fg_errstr(rc));
+  const char *strs[3] = {p->key, p->name, p->professions};
+  uint32_t h[3];
+  TRY(intern_all(g, strs, h, 3));
+  fg_id id = (fg_id)g->n[FG_TABLE_PEOPLE];
+  fg__person *r = &g->people[id];
+  r->key = h[0], r->name = h[1], r->professions = h[2];
+  r->birth_year = (int16_t)p->birth_year;
+  r->death_year = (int16_t)p->death_year;
+  fg__keymap_insert(&g->person_keys, fg__hash_bytes(p->key, klen), id);
+  g->n[FG_TABLE_PEOPLE]++;
+  if (out_id)
+    *out_id = id;
+  return FG_OK;
+}
+
+static int check_film_id(fg_graph *g, fg_id film, const char *what) {
+  if (film >= g->n[FG_TABLE_FILMS])
+    return fg__seterr(g, FG_ENOTFOUND, "%s: no film with id %lu", what, (unsigned long)film);
+  return FG_OK;
+}
+
+int fg_graph_add_credit(fg_graph *g, const fg_credit *c, fg_id *out_id) {
+  if (!g)
+    return FG_EINVAL;
+  if (!c)
+    return fg__seterr(g, FG_EINVAL, "credit is NULL");
+  TRY(check_version(g, c->version, FG_CREDIT_VERSION, "fg_credit"));
+  TRY(check_film_id(g, c->film, "credit"));
+  if (c->person >= g->n[FG_TABLE_PEOPLE])
+    return fg__seterr(g, FG_ENOTFOUND, "credit: no person with id %lu",
+                      (unsigned long)c->person);
+  if (c->role < 0 || c->role >= FG_ROLE_COUNT_)
+    return fg__seterr(g, FG_EINVAL, "credit role %ld is unknown", (long)c->role);
+  if (c->billing < 0 || c->billing > 65535)
+    return fg__seterr(g, FG_EINVAL, "billing %ld is out of range (1-65535, 0 for unknown)",
+                      (long)c->billing);
+  TRY(check_text(g, c->job, "job", 0));
+  TRY(check_text(g, c->characters, "characters", 0));
+  void *arr = g->credits;
+  int rc = reserve_one(g, FG_TABLE_CREDITS, &arr, sizeof *g->credits);
+  g->credits = arr;
+  if (rc)
+    return rc;
+  const char *strs[2] = {c->job, c->characters};
+  uint32_t h[2];
+  TRY(intern_all(g, strs, h, 2));
+  fg_id id = (fg_id)g->n[FG_TABLE_CREDITS];
+  fg__credit *r = &g->credits[id];
+  r->film = c->film, r->person = c->person, r->job = h[0], r->characters = h[1];
+  r->billing = (uint16_t)c->billing;
+  r->role = (uint8_t)c->role;
+  g->n[FG_TABLE_CREDITS]++;
+  if (out_id)
+    *out_id = id;
+  return FG_OK;
+}
+
+int fg_graph_add_relation(fg_graph *g, const fg_relation *rel, fg_id *out_id) {
+  if (!g)
+    return FG_EINVAL;
+  if (!rel)
+    return fg__seterr(g, FG_EINVAL, "relation is NULL");
+  TRY(check_version(g, rel->version, FG_RELATION_VERSION, "fg_relation"));
+  TRY(check_film_id(g, rel->from, "relation"));
+  TRY(check_film_id(g, rel->to, "relation"));
+  if (rel->type < 0 || rel->type >= FG_REL_COUNT_)
+    return fg__seterr(g, FG_EINVAL, "relation type %ld is unknown", (long)rel->type);
+  if (rel->flags & ~FG_RELF_UNOFFICIAL)
+    return fg__seterr(g, FG_EINVAL, "relation flags 0x%lx are unknown",
+                      (unsigned long)(rel->flags & ~FG_RELF_UNOFFICIAL));
+  if (rel->from == rel->to)
+    return fg__seterr(g, FG_EINVAL, "a film cannot be %s itself ('%s')",
+                      fg_relation_name(rel->type),
+                      fg__str(&g->strings, g->films[rel->from].key));
+  TRY(check_text(g, rel->note, "note", 0));
+  void *arr = g->relations;
+  int rc = reserve_one(g, FG_TABLE_RELATIONS, &arr, sizeof *g->relations);
+  g->relations = arr;
+  if (rc)
+    return rc;
+  uint32_t h;
+  TRY(intern_all(g, &rel->note, &h, 1));
+  fg_id id = (fg_id)g->n[FG_TABLE_RELATIONS];
+  fg__relation *r = &g->relations[id];
+  r->from = rel->from, r->to = rel->to, r->note = h;
+  r->type = (uint8_t)rel->type;
+  r->flags = (uint8_t)rel->flags;
+  g->n[FG_TABLE_RELATIONS]++;
+  if (out_id)
+    *out_id = id;
+  return FG_OK;
+}
+
+int fg_graph_add_aka(fg_graph *g, const fg_aka *aka, fg_id *out_id) {
+  if (!g)
+    return FG_EINVAL;
+  if (!aka)
+    return fg__seterr(g, FG_EINVAL, "aka is NULL");
+  TRY(check_version(g, aka->version, FG_AKA_VERSION, "fg_aka"));
+  TRY(check_film_id(g, aka->film, "aka"));
+  TRY(check_text(g, aka->title, "aka title", 1));
+  TRY(check_text(g, aka->region, "region", 0));
+  TRY(check_text(g, aka->language, "language", 0));
+  TRY(check_text(g, aka->types, "types", 0));
+  if (aka->is_original != 0 && aka->is_original != 1)
+    return fg__seterr(g, FG_EINVAL, "is_original must be 0 or 1");
+  void *arr = g->akas;
+  int rc = reserve_one(g, FG_TABLE_AKAS, &arr, sizeof *g->akas);
+  g->akas = arr;
+  if (rc)
+    return rc;
+  const char *strs[4] = {aka->title, aka->region, aka->language, aka->types};
+  uint32_t h[4];
+  TRY(intern_all(g, strs, h, 4));
+  fg_id id = (fg_id)g->n[FG_TABLE_AKAS];
+  fg__aka *r = &g->akas[id];
+  r->film = aka->film, r->title = h[0], r->region = h[1], r->language = h[2], r->types = h[3];
+  r->is_original = (uint8_t)aka->is_original;
+  g->n[FG_TABLE_AKAS]++;
+  if (out_id)
+    *out_id = id;
+  return FG_OK;
+}
+
+/* ---- Reading ------------------------------------------------------------- */
+
+#define S(h) fg__str(&g->strings, (h))
+
+int fg_graph_film(const fg_graph *g, fg_id id, fg_film *out) {
+  if (!g || !out)
+    return FG_EINVAL;
+  if (out->version != FG_FILM_VERSION)
+    return FG_EVERSION;
+  if (id >= g->n[FG_TABLE_FILMS])
+    return FG_ENOTFOUND;
+  const fg__film *r = &g->films[id];
+  out->key = S(r->key), out->title = S(r->title), out->original_title = S(r->original_title);
+  out->year = r->year, out->end_year = r->end_year, out->runtime = r->runtime;
+  out->kind = r->kind;
+  out->countries = S(r->countries), out->languages = S(r->languages);
+  out->genres = S(r->genres);
+  out->origin = r->origin;
+  out->source = S(r->source), out->subject = S(r->subject);
+  return FG_OK;
+}
+
+int fg_graph_person(const fg_graph *g, fg_id id, fg_person *out) {
+  if (!g || !out)
+    return FG_EINVAL;
+  if (out->version != FG_PERSON_VERSION)
+    return FG_EVERSION;
+  if (id >= g->n[FG_TABLE_PEOPLE])
+    return FG_ENOTFOUND;
+  const fg__person *r = &g->people[id];
+  out->key = S(r->key), out->name = S(r->name), out->professions = S(r->professions);
+  out->birth_year = r->birth_year, out->death_year = r->death_year;
+  return FG_OK;
+}
+
+int fg_graph_credit(const fg_graph *g, fg_id id, fg_credit *out) {
+  if (!g || !out)
+    return FG_EINVAL;
+  if (out->version != FG_CREDIT_VERSION)
+    return FG_EVERSION;
+  if (id >= g->n[FG_TABLE_CREDITS])
+    return FG_ENOTFOUND;
+  const fg__credit *r = &g->credits[id];
+  out->film = r->film, out->person = r->person, out->role = r->role;
+  out->billing = r->billing;
+  out->job = S(r->job), out->characters = S(r->characters);
+  return FG_OK;
+}
+
+int fg_graph_relation(const fg_graph *g, fg_id id, fg_relation *out) {
+  if (!g || !out)
+    return FG_EINVAL;
+  if (out->version != FG_RELATION_VERSION)
+    return FG_EVERSION;
+  if (id >= g->n[FG_TABLE_RELATIONS])
+    return FG_ENOTFOUND;
+  const fg__relation *r = &g->relations[id];
+  out->from = r->from, out->to = r->to, out->type = r->type, out->flags = r->flags;
+  out->note = S(r->note);
+  return FG_OK;
+}
+
+int fg_graph_aka(const fg_graph *g, fg_id id, fg_aka *out) {
+  if (!g || !out)
+    return FG_EINVAL;
+  if (out->version != FG_AKA_VERSION)
+    return FG_EVERSION;
+  if (id >= g->n[FG_TABLE_AKAS])
+    return FG_ENOTFOUND;
+  const fg__aka *r = &g->akas[id];
+  out->film = r->film, out->title = S(r->title), out->region = S(r->region);
+  out->language = S(r->language), out->types = S(r->types);
+  out->is_original = r->is_original;
+  return FG_OK;
+}
+
+int fg_graph_find_film(const fg_graph *g, const char *key, fg_id *out) {
+  if (!g || !key || !out)
+    return FG_EINVAL;
+  *out = fg__keymap_find(&g->film_keys, &g->strings, g->films, sizeof *g->films, key,
+                         strlen(key));
+  return *out == FG_ID_NONE ? FG_ENOTFOUND : FG_OK;
+}
+
+int fg_graph_find_person(const fg_graph *g, const char *key, fg_id *out) {
+  if (!g || !key || !out)
+    return FG_EINVAL;
+  *out = fg__keymap_find(&g->person_keys, &g->strings, g->people, sizeof *g->people, key,
+                         strlen(key));
+  return *out == FG_ID_NONE ? FG_ENOTFOUND : FG_OK;
+}

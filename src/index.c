@@ -1,0 +1,225 @@
+/* The graph's indexes: adjacency in compressed sparse row form (credits by
+ * film and by person, relations by source and target, AKAs by film) and
+ * the hash-sorted title and name tables used by search. Built in O(V+E)
+ * by counting and radix sorts, all at once, after loading. */
+#include "fg_internal.h"
+
+#include <string.h>
+
+void fg__index_free(const fg__alloc *a, fg__index *ix) {
+  if (!ix)
+    return;
+  fg__free(a, ix->film_credit_start);
+  fg__free(a, ix->film_credit);
+  fg__free(a, ix->person_credit_start);
+  fg__free(a, ix->person_credit);
+  fg__free(a, ix->rel_out_start);
+  fg__free(a, ix->rel_out);
+  fg__free(a, ix->rel_in_start);
+  fg__free(a, ix->rel_in);
+  fg__free(a, ix->aka_start);
+  fg__free(a, ix->aka);
+  fg__free(a, ix->titles);
+  fg__free(a, ix->names);
+  fg__free(a, ix);
+}
+
+int fg__index_valid(const fg_graph *g) {
+  return g->index && memcmp(g->index->n, g->n, sizeof g->n) == 0;
+}
+
+/* Group `count` items into `nodes` buckets by owner[i * stride]: start gets
+ * nodes + 1 offsets, items the item numbers, in their original order. */
+static int csr_build(const fg__alloc *a, const void *records, size_t stride, size_t offset,
+                     size_t count, size_t nodes, uint32_t **start_out, uint32_t **items_out) {
+  uint32_t *start = fg__malloc(a, (nodes + 1) * sizeof *start);
+  uint32_t *items = fg__malloc(a, (count ? count : 1) * sizeof *items);
+  if (!start || !items) {
+    fg__free(a, start);
+    fg__free(a, items);
+    return FG_ENOMEM;
+  }
+  memset(start, 0, (nodes + 1) * sizeof *start);
+  const char *base = (const char *)records + offset;
+  for (size_t i = 0; i < count; i++) {
+    uint32_t owner;
+    memcpy(&owner, base + i * stride, sizeof owner);
+    start[owner + 1]++;
+  }
+  for (size_t v = 0; v < nodes; v++)
+    start[v + 1] += start[v];
+  /* Place items using start[] as cursors, then shift the cursors back. */
+  for (size_t i = 0; i < count; i++) {
+    uint32_t owner;
+    memcpy(&owner, base + i * stride, sizeof owner);
+    items[start[owner]++] = (uint32_t)i;
+  }
+  for (size_t v = nodes; v > 0; v--)
+    start[v] = start[v - 1];
+  start[0] = 0;
+  *start_out = start;
+  *items_out = items;
+  return FG_OK;
+}
+
+/* Stable LSD radix sort of name keys by hash, two 16-bit passes. Equal
+ * hashes keep their order (ids ascending, as they were added). */
+static int sort_namekeys(const fg__alloc *a, fg__namekey *keys, size_t n) {
+  if (n < 2)
+    return FG_OK;
+  fg__namekey *tmp = fg__malloc(a, n * sizeof *tmp);
+  uint32_t *count = fg__malloc(a, 65536 * sizeof *count);
+  if (!tmp || !count) {
+    fg__free(a, tmp);
+    fg__free(a, count);
+    return FG_ENOMEM;
+  }
+  fg__namekey *src = keys, *dst = tmp;
+  for (int shift = 0; shift < 32; shift += 16) {
+    memset(count, 0, 65536 * sizeof *count);
+    for (size_t i = 0; i < n; i++)
+      count[(src[i].hash >> shift) & 0xFFFF]++;
+    uint32_t sum = 0;
+    for (size_t b = 0; b < 65536; b++) {
+      uint32_t c = count[b];
+      count[b] = sum;
+      sum += c;
+    }
+    for (size_t i = 0; i < n; i++)
+      dst[count[(src[i].hash >> shift) & 0xFFFF]++] = src[i];
+    fg__namekey *t = src;
+    src = dst;
+    dst = t;
+  }
+  /* Two passes: the result is back in `keys`. */
+  fg__free(a, tmp);
+  fg__free(a, count);
+  return FG_OK;
+}
+
+/* Drop adjacent duplicates (same hash and id) after sorting. */
+static size_t dedupe(fg__namekey *keys, size_t n) {
+  size_t m = 0;
+  for (size_t i = 0; i < n; i++)
+    if (m == 0 || keys[m - 1].hash != keys[i].hash || keys[m - 1].id != keys[i].id)
+      keys[m++] = keys[i];
+  return m;
+}
+
+static int build_titles(const fg_graph *g, fg__index *ix) {
+  const fg__alloc *a = &g->alloc;
+  size_t nf = g->n[FG_TABLE_FILMS], na = g->n[FG_TABLE_AKAS];
+  size_t cap = 2 * nf + na;
+  fg__namekey *keys = fg__malloc(a, (cap ? cap : 1) * sizeof *keys);
+  if (!keys)
+    return FG_ENOMEM;
+  size_t n = 0;
+  /* In film id order, so equal hashes end up in id order. */
+  for (size_t f = 0; f < nf; f++) {
+    const char *t = fg__str(&g->strings, g->films[f].title);
+    keys[n].hash = fg__fold_hash(t, strlen(t));
+    keys[n++].id = (uint32_t)f;
+    if (g->films[f].original_title) {
+      const char *o = fg__str(&g->strings, g->films[f].original_title);
+      keys[n].hash = fg__fold_hash(o, strlen(o));
+      keys[n++].id = (uint32_t)f;
+    }
+    for (uint32_t k = ix->aka_start[f]; k < ix->aka_start[f + 1]; k++) {
+      const char *s = fg__str(&g->strings, g->akas[ix->aka[k]].title);
+      keys[n].hash = fg__fold_hash(s, strlen(s));
+      keys[n++].id = (uint32_t)f;
+    }
+  }
+  int rc = sort_namekeys(a, keys, n);
+  if (rc) {
+    fg__free(a, keys);
+    return rc;
+  }
+  ix->titles = keys;
+  ix->n_titles = dedupe(keys, n);
+  return FG_OK;
+}
+
+static int build_names(const fg_graph *g, fg__index *ix) {
+  const fg__alloc *a = &g->alloc;
+  size_t np = g->n[FG_TABLE_PEOPLE];
+  fg__namekey *keys = fg__malloc(a, (np ? np : 1) * sizeof *keys);
+  if (!keys)
+    return FG_ENOMEM;
+  for (size_t p = 0; p < np; p++) {
+    const char *s = fg__str(&g->strings, g->people[p].name);
+    keys[p].hash = fg__fold_hash(s, strlen(s));
+    keys[p].id = (uint32_t)p;
+  }
+  int rc = sort_namekeys(a, keys, np);
+  if (rc) {
+    fg__free(a, keys);
+    return rc;
+  }
+  ix->names = keys;
+  ix->n_names = np;
+  return FG_OK;
+}
+
+static int index_build(const fg_graph *g, fg__index **out) {
+  const fg__alloc *a = &g->alloc;
+  fg__index *ix = fg__malloc(a, sizeof *ix);
+  if (!ix)
+    return FG_ENOMEM;
+  memset(ix, 0, sizeof *ix);
+  memcpy(ix->n, g->n, sizeof ix->n);
+  size_t nf = g->n[FG_TABLE_FILMS], np = g->n[FG_TABLE_PEOPLE];
+  int rc = csr_build(a, g->credits, sizeof *g->credits, offsetof(fg__credit, film),
+                     g->n[FG_TABLE_CREDITS], nf, &ix->film_credit_start, &ix->film_credit);
+  if (!rc)
+    rc = csr_build(a, g->credits, sizeof *g->credits, offsetof(fg__credit, person),
+                   g->n[FG_TABLE_CREDITS], np, &ix->person_credit_start, &ix->person_credit);
+  if (!rc)
+    rc = csr_build(a, g->relations, sizeof *g->relations, offsetof(fg__relation, from),
+                   g->n[FG_TABLE_RELATIONS], nf, &ix->rel_out_start, &ix->rel_out);
+  if (!rc)
+    rc = csr_build(a, g->relations, sizeof *g->relations, offsetof(fg__relation, to),
+                   g->n[FG_TABLE_RELATIONS], nf, &ix->rel_in_start, &ix->rel_in);
+  if (!rc)
+    rc = csr_build(a, g->akas, sizeof *g->akas, offsetof(fg__aka, film), g->n[FG_TABLE_AKAS],
+                   nf, &ix->aka_start, &ix->aka);
+  if (!rc)
+    rc = build_titles(g, ix);
+  if (!rc)
+    rc = build_names(g, ix);
+  if (rc) {
+    fg__index_free(a, ix);
+    return rc;
+  }
+  *out = ix;
+  return FG_OK;
+}
+
+const fg__index *fg__index_get(const fg_graph *cg, int *status) {
+  if (fg__index_valid(cg)) {
+    *status = FG_OK;
+    return cg->index;
+  }
+  /* Building the index is the one write a query makes; the header's Threads
+   * section asks callers to freeze a graph before sharing it. */
+  fg_graph *g = (fg_graph *)cg;
+  fg__index *ix;
+  int rc = index_build(g, &ix);
+  if (rc) {
+    *status = rc;
+    return NULL;
+  }
+  fg__index_free(&g->alloc, g->index);
+  g->index = ix;
+  *status = FG_OK;
+  return ix;
+}
+
+int fg_graph_freeze(fg_graph *g) {
+  if (!g)
+    return FG_EINVAL;
+  int rc;
+  if (!fg__index_get(g, &rc))
+    return fg__seterr(g, rc, "cannot build the indexes: %s", fg_errstr(rc));
+  return FG_OK;
+}

@@ -1,0 +1,234 @@
+/* Lookups over the index: title and name search, credits, relations, AKAs. */
+#include "fg_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Common start of a query: check arguments, get the index, make the list. */
+static int begin(const fg_graph *g, const void *arg, fg_idlist **out, const fg__index **ix) {
+  if (out)
+    *out = NULL;
+  if (!g || !arg || !out)
+    return FG_EINVAL;
+  int rc;
+  *ix = fg__index_get(g, &rc);
+  if (!*ix)
+    return rc;
+  *out = fg__idlist_new(&g->alloc);
+  return *out ? FG_OK : FG_ENOMEM;
+}
+
+static int fail(fg_idlist **out, int rc) {
+  fg_idlist_free(*out);
+  *out = NULL;
+  return rc;
+}
+
+/* The first entry of a hash-sorted table with hash >= h. */
+static size_t lower_bound(const fg__namekey *keys, size_t n, uint32_t h) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (keys[mid].hash < h)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+static int fold_eq(const fg_graph *g, uint32_t handle, const char *q, size_t qlen) {
+  const char *s = fg__str(&g->strings, handle);
+  return fg__fold_equal(s, strlen(s), q, qlen);
+}
+
+static int film_has_title(const fg_graph *g, const fg__index *ix, uint32_t f, const char *q,
+                          size_t qlen) {
+  const fg__film *r = &g->films[f];
+  if (fold_eq(g, r->title, q, qlen) || (r->original_title && fold_eq(g, r->original_title, q, qlen)))
+    return 1;
+  for (uint32_t k = ix->aka_start[f]; k < ix->aka_start[f + 1]; k++)
+    if (fold_eq(g, g->akas[ix->aka[k]].title, q, qlen))
+      return 1;
+  return 0;
+}
+
+int fg_graph_search_films(const fg_graph *g, const char *title, int32_t year, fg_idlist **out) {
+  const fg__index *ix;
+  int rc = begin(g, title, out, &ix);
+  if (rc)
+    return rc;
+  size_t qlen = strlen(title);
+  uint32_t h = fg__fold_hash(title, qlen);
+  uint32_t last = FG_ID_NONE;
+  /* Entries of one hash are in film id order, so the result is too. */
+  for (size_t i = lower_bound(ix->titles, ix->n_titles, h);
+       i < ix->n_titles && ix->titles[i].hash == h; i++) {
+    uint32_t f = ix->titles[i].id;
+    if (f == last || (year && g->films[f].year != year) || !film_has_title(g, ix, f, title, qlen))
+      continue;
+    if ((rc = fg__idlist_push(*out, f)))
+      return fail(out, rc);
+    last = f;
+  }
+  return FG_OK;
+}
+
+int fg_graph_search_people(const fg_graph *g, const char *name, fg_idlist **out) {
+  const fg__index *ix;
+  int rc = begin(g, name, out, &ix);
+  if (rc)
+    return rc;
+  size_t qlen = strlen(name);
+  uint32_t h = fg__fold_hash(name, qlen);
+  for (size_t i = lower_bound(ix->names, ix->n_names, h);
+       i < ix->n_names && ix->names[i].hash == h; i++) {
+    uint32_t p = ix->names[i].id;
+    if (!fold_eq(g, g->people[p].name, name, qlen))
+      continue;
+    if ((rc = fg__idlist_push(*out, p)))
+      return fail(out, rc);
+  }
+  return FG_OK;
+}
+
+/* Sort ids by a precomputed 64-bit key, ties by id. */
+typedef struct keyed {
+  uint64_t key;
+  uint32_t id;
+} keyed;
+
+static int cmp_keyed(const void *pa, const void *pb) {
+  const keyed *a = pa, *b = pb;
+  if (a->key != b->key)
+    return a->key < b->key ? -1 : 1;
+  return (a->id > b->id) - (a->id < b->id);
+}
+
+static int push_sorted(const fg_graph *g, fg_idlist *out, keyed *items, size_t n) {
+  qsort(items, n, sizeof *items, cmp_keyed);
+  int rc = FG_OK;
+  for (size_t i = 0; i < n && !rc; i++)
+    rc = fg__idlist_push(out, items[i].id);
+  fg__free(&g->alloc, items);
+  return rc;
+}
+
+int fg_film_credits(const fg_graph *g, fg_id film, uint32_t role_mask, fg_idlist **out) {
+  const fg__index *ix;
+  int rc = begin(g, g, out, &ix);
+  if (rc)
+    return rc;
+  if (film >= g->n[FG_TABLE_FILMS])
+    return fail(out, FG_ENOTFOUND);
+  uint32_t b = ix->film_credit_start[film], e = ix->film_credit_start[film + 1];
+  keyed *items = fg__malloc(&g->alloc, (e - b + 1) * sizeof *items);
+  if (!items)
+    return fail(out, FG_ENOMEM);
+  size_t n = 0;
+  for (uint32_t k = b; k < e; k++) {
+    const fg__credit *c = &g->credits[ix->film_credit[k]];
+    if (!(role_mask & FG_ROLE_MASK(c->role)))
+      continue;
+    uint64_t billing = c->billing ? c->billing : 0x10000u; /* unknown last */
+    items[n].key = ((uint64_t)c->role << 17) | billing;
+    items[n++].id = ix->film_credit[k];
+  }
+  if ((rc = push_sorted(g, *out, items, n)))
+    return fail(out, rc);
+  return FG_OK;
+}
+
+int fg_person_credits(const fg_graph *g, fg_id person, uint32_t role_mask, fg_idlist **out) {
+  const fg__index *ix;
+  int rc = begin(g, g, out, &ix);
+  if (rc)
+    return rc;
+  if (person >= g->n[FG_TABLE_PEOPLE])
+    return fail(out, FG_ENOTFOUND);
+  uint32_t b = ix->person_credit_start[person], e = ix->person_credit_start[person + 1];
+  keyed *items = fg__malloc(&g->alloc, (e - b + 1) * sizeof *items);
+  if (!items)
+    return fail(out, FG_ENOMEM);
+  size_t n = 0;
+  for (uint32_t k = b; k < e; k++) {
+    const fg__credit *c = &g->credits[ix->person_credit[k]];
+    if (!(role_mask & FG_ROLE_MASK(c->role)))
+      continue;
+    int16_t y = g->films[c->film].year;
+    uint64_t year = y ? (uint64_t)y : 10000u; /* unknown last */
+    items[n].key = (year << 40) | ((uint64_t)c->film << 8) | c->role;
+    items[n++].id = ix->person_credit[k];
+  }
+  if ((rc = push_sorted(g, *out, items, n)))
+    return fail(out, rc);
+  return FG_OK;
+}
+
+/* Push, for each relation of `film` in one direction and of a type in
+ * `mask`, either the relation id or (other_end) the film at its other end. */
+static int push_relations(const fg_graph *g, const fg__index *ix, fg_id film, int dir,
+                          uint32_t mask, int other_end, fg_idlist *out) {
+  const uint32_t *start = dir == FG_DIR_OUT ? ix->rel_out_start : ix->rel_in_start;
+  const uint32_t *items = dir == FG_DIR_OUT ? ix->rel_out : ix->rel_in;
+  for (uint32_t k = start[film]; k < start[film + 1]; k++) {
+    const fg__relation *r = &g->relations[items[k]];
+    if (!(mask & FG_REL_MASK(r->type)))
+      continue;
+    uint32_t id = other_end ? (dir == FG_DIR_OUT ? r->to : r->from) : items[k];
+    int rc = fg__idlist_push(out, id);
+    if (rc)
+      return rc;
+  }
+  return FG_OK;
+}
+
+int fg_film_relations(const fg_graph *g, fg_id film, int direction, uint32_t type_mask,
+                      fg_idlist **out) {
+  const fg__index *ix;
+  int rc = begin(g, g, out, &ix);
+  if (rc)
+    return rc;
+  if (direction < FG_DIR_OUT || direction > FG_DIR_BOTH)
+    return fail(out, FG_EINVAL);
+  if (film >= g->n[FG_TABLE_FILMS])
+    return fail(out, FG_ENOTFOUND);
+  if ((direction & FG_DIR_OUT) && (rc = push_relations(g, ix, film, FG_DIR_OUT, type_mask, 0, *out)))
+    return fail(out, rc);
+  if ((direction & FG_DIR_IN) && (rc = push_relations(g, ix, film, FG_DIR_IN, type_mask, 0, *out)))
+    return fail(out, rc);
+  return FG_OK;
+}
+
+static int remake_neighbours(const fg_graph *g, fg_id film, int dir, fg_idlist **out) {
+  const fg__index *ix;
+  int rc = begin(g, g, out, &ix);
+  if (rc)
+    return rc;
+  if (film >= g->n[FG_TABLE_FILMS])
+    return fail(out, FG_ENOTFOUND);
+  if ((rc = push_relations(g, ix, film, dir, FG_REL_MASK(FG_REL_REMAKE_OF), 1, *out)))
+    return fail(out, rc);
+  return FG_OK;
+}
+
+int fg_film_remake_of(const fg_graph *g, fg_id film, fg_idlist **out) {
+  return remake_neighbours(g, film, FG_DIR_OUT, out);
+}
+
+int fg_film_remakes(const fg_graph *g, fg_id film, fg_idlist **out) {
+  return remake_neighbours(g, film, FG_DIR_IN, out);
+}
+
+int fg_film_akas(const fg_graph *g, fg_id film, fg_idlist **out) {
+  const fg__index *ix;
+  int rc = begin(g, g, out, &ix);
+  if (rc)
+    return rc;
+  if (film >= g->n[FG_TABLE_FILMS])
+    return fail(out, FG_ENOTFOUND);
+  for (uint32_t k = ix->aka_start[film]; k < ix->aka_start[film + 1]; k++)
+    if ((rc = fg__idlist_push(*out, ix->aka[k])))
+      return fail(out, rc);
+  return FG_OK;
+}

@@ -1,0 +1,139 @@
+/* UTF-8 validation, error columns and the case folding used by search. */
+#include "fg_internal.h"
+
+int fg__utf8_valid(const char *s, size_t len, size_t *bad_at) {
+  const unsigned char *p = (const unsigned char *)s;
+  size_t i = 0;
+  while (i < len) {
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    size_t need;
+    uint32_t cp, min;
+    if (c >= 0xC2 && c <= 0xDF) {
+      need = 1, cp = c & 0x1F, min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      need = 2, cp = c & 0x0F, min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      need = 3, cp = c & 0x07, min = 0x10000;
+    } else {
+      goto bad;
+    }
+    if (len - i <= need)
+      goto bad;
+    for (size_t k = 1; k <= need; k++) {
+      if ((p[i + k] & 0xC0) != 0x80)
+        goto bad;
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+      goto bad;
+    i += need + 1;
+  }
+  return 1;
+bad:
+  if (bad_at)
+    *bad_at = i;
+  return 0;
+}
+
+uint64_t fg__utf8_column(const char *s, size_t at) {
+  uint64_t col = 1;
+  for (size_t i = 0; i < at; i++)
+    if (((unsigned char)s[i] & 0xC0) != 0x80)
+      col++;
+  return col;
+}
+
+/* Decode one code point at s[*i], advancing *i. A byte that does not start
+ * a valid sequence stands for itself (stored text is valid UTF-8 anyway). */
+static uint32_t decode(const unsigned char *s, size_t len, size_t *i) {
+  unsigned char c = s[*i];
+  size_t need = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+  if (need == 0 || len - *i <= need) {
+    (*i)++;
+    return c;
+  }
+  uint32_t cp = c & (0x3F >> need);
+  for (size_t k = 1; k <= need; k++) {
+    if ((s[*i + k] & 0xC0) != 0x80) {
+      (*i)++;
+      return c;
+    }
+    cp = (cp << 6) | (s[*i + k] & 0x3F);
+  }
+  *i += need + 1;
+  return cp;
+}
+
+/* Simple one-to-one case folding for Latin, Greek, Cyrillic and Armenian
+ * letters. Turkish dotted and dotless i both fold to i, so that a query
+ * typed without Turkish letters still finds a Turkish title. */
+static uint32_t fold(uint32_t c) {
+  if (c < 0x80)
+    return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+    return c + 32;
+  if (c < 0x100)
+    return c;
+  if (c == 0x130 || c == 0x131)
+    return 'i';
+  if (c < 0x138)
+    return c | 1;
+  if (c >= 0x139 && c <= 0x148)
+    return (c & 1) ? c + 1 : c;
+  if (c >= 0x14A && c <= 0x177)
+    return c | 1;
+  if (c == 0x178)
+    return 0xFF;
+  if (c >= 0x179 && c <= 0x17E)
+    return (c & 1) ? c + 1 : c;
+  if (c == 0x17F)
+    return 's';
+  if (c == 0x386)
+    return 0x3AC;
+  if (c >= 0x388 && c <= 0x38A)
+    return c + 37;
+  if (c == 0x38C)
+    return 0x3CC;
+  if (c == 0x38E || c == 0x38F)
+    return c + 63;
+  if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2)
+    return c + 32;
+  if (c == 0x3C2)
+    return 0x3C3;
+  if (c >= 0x400 && c <= 0x40F)
+    return c + 80;
+  if (c >= 0x410 && c <= 0x42F)
+    return c + 32;
+  if (c >= 0x531 && c <= 0x556)
+    return c + 48;
+  if ((c >= 0x1E00 && c <= 0x1E95) || (c >= 0x1EA0 && c <= 0x1EFF))
+    return c | 1;
+  if (c >= 0xFF21 && c <= 0xFF3A)
+    return c + 32;
+  return c;
+}
+
+uint32_t fg__fold_hash(const char *s, size_t len) {
+  const unsigned char *p = (const unsigned char *)s;
+  uint64_t h = 0xcbf29ce484222325ull;
+  size_t i = 0;
+  while (i < len)
+    h = (h ^ fold(decode(p, len, &i))) * 0x100000001b3ull;
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  return (uint32_t)(h ^ (h >> 32));
+}
+
+int fg__fold_equal(const char *a, size_t alen, const char *b, size_t blen) {
+  const unsigned char *pa = (const unsigned char *)a, *pb = (const unsigned char *)b;
+  size_t i = 0, j = 0;
+  while (i < alen && j < blen)
+    if (fold(decode(pa, alen, &i)) != fold(decode(pb, blen, &j)))
+      return 0;
+  return i == alen && j == blen;
+}
