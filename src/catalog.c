@@ -17,8 +17,9 @@ typedef struct table_spec {
   const char *cols[MAX_COLS];
 } table_spec;
 
-/* Indexed by enum fg_table. A header lists the required columns, then any
- * prefix of the optional ones, in this order. */
+/* Indexed by enum fg_table. A header starts with the required columns in
+ * this order; any of the optional ones may follow, in any order. The
+ * writer writes them all, in this order. */
 static const table_spec specs[FG_TABLE_COUNT_] = {
     {"films.tsv",
      2,
@@ -48,6 +49,7 @@ typedef struct loader {
   field f[MAX_COLS + 1];
   int nf;    /* fields in the row (capped at MAX_COLS + 1) */
   int ncols; /* columns in the header */
+  int pos[MAX_COLS]; /* header position of each spec column, -1 if absent */
   char *scratch;
   size_t scratch_cap, scratch_used;
   uint64_t rows, skipped;
@@ -88,8 +90,10 @@ static const char *shown(const field *f, char *buf) {
 
 static const field empty_field = {"", 0, 0};
 
+/* Field of spec column i in the current row ("" if the header lacks it). */
 static const field *fld(const loader *ld, int i) {
-  return i < ld->nf && i < ld->ncols ? &ld->f[i] : &empty_field;
+  int p = ld->pos[i];
+  return p >= 0 && p < ld->nf ? &ld->f[p] : &empty_field;
 }
 
 static void split(loader *ld) {
@@ -362,20 +366,37 @@ static int check_header(loader *ld) {
                    "file starts with a byte order mark (BOM); save it as UTF-8 without BOM");
   TRY(check_line(ld, 1));
   split(ld);
-  char buf[64];
+  char buf[64], names[256];
+  size_t n = 0;
+  for (int i = 0; i < s->ncols; i++) {
+    n += (size_t)snprintf(names + n, sizeof names - n, "%s%s", i ? ", " : "", s->cols[i]);
+    ld->pos[i] = -1;
+  }
+  if (ld->nf > s->ncols)
+    return fail_at(ld, FG_EPARSE, ld->f[s->ncols].off,
+                   "header has more than the %d columns of %s (%s)", s->ncols, s->file, names);
   for (int i = 0; i < ld->nf; i++) {
-    if (i >= s->ncols)
-      return fail_at(ld, FG_EPARSE, ld->f[MAX_COLS < i ? MAX_COLS : i].off,
-                     "header has %d columns; %s has at most %d (%s ... %s)", ld->nf, s->file,
-                     s->ncols, s->cols[0], s->cols[s->ncols - 1]);
     const field *f = &ld->f[i];
-    if (f->len != strlen(s->cols[i]) || memcmp(f->p, s->cols[i], f->len) != 0)
-      return fail_at(ld, FG_EPARSE, f->off, "header column %d is '%s'; expected '%s'", i + 1,
-                     shown(f, buf), s->cols[i]);
+    int col = -1;
+    for (int k = 0; k < s->ncols && col < 0; k++)
+      if (f->len == strlen(s->cols[k]) && memcmp(f->p, s->cols[k], f->len) == 0)
+        col = k;
+    if (i < s->required && col != i)
+      return fail_at(ld, FG_EPARSE, f->off,
+                     "header column %d is '%s'; expected '%s' (%s starts with %s, %s%s%s)",
+                     i + 1, shown(f, buf), s->cols[i], s->file, s->cols[0], s->cols[1],
+                     s->required > 2 ? ", " : "", s->required > 2 ? s->cols[2] : "");
+    if (col < 0)
+      return fail_at(ld, FG_EPARSE, f->off, "header column %d '%s' is not a column of %s (%s)",
+                     i + 1, shown(f, buf), s->file, names);
+    if (ld->pos[col] >= 0)
+      return fail_at(ld, FG_EPARSE, f->off, "header column %d '%s' appears twice", i + 1,
+                     s->cols[col]);
+    ld->pos[col] = i;
   }
   if (ld->nf < s->required)
-    return fail_at(ld, FG_EPARSE, ld->len, "header has %d column%s; %s needs at least: %s%s%s%s%s",
-                   ld->nf, ld->nf == 1 ? "" : "s", s->file, s->cols[0], ", ", s->cols[1],
+    return fail_at(ld, FG_EPARSE, ld->len, "header has %d column%s; %s starts with %s, %s%s%s",
+                   ld->nf, ld->nf == 1 ? "" : "s", s->file, s->cols[0], s->cols[1],
                    s->required > 2 ? ", " : "", s->required > 2 ? s->cols[2] : "");
   ld->ncols = ld->nf;
   return FG_OK;

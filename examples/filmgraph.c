@@ -1,0 +1,670 @@
+/* filmgraph: the command-line face of the library. With no --catalog it
+ * answers from the sample catalogue compiled into it, so it runs from any
+ * folder:
+ *
+ *   filmgraph true-story "7. Koğuştaki Mucize"
+ *
+ * Exit codes: 0 answered, 1 not found, 2 several matches (listed), 3 bad
+ * data or a failed write, 4 wrong usage. */
+#include "filmgraph.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { EXIT_NOTFOUND = 1, EXIT_AMBIGUOUS = 2, EXIT_DATA = 3, EXIT_USAGE = 4 };
+
+/* The sample catalogue, embedded by cmake/embed.cmake. */
+extern const unsigned char fg_sample_films[], fg_sample_people[], fg_sample_credits[],
+    fg_sample_akas[], fg_sample_relations[];
+extern const size_t fg_sample_films_size, fg_sample_people_size, fg_sample_credits_size,
+    fg_sample_akas_size, fg_sample_relations_size;
+
+static const char usage[] =
+    "usage: filmgraph [--catalog DIR]... [--tsv] COMMAND [ARGS]\n"
+    "\n"
+    "Answers questions about films, the people who make them and how films\n"
+    "descend from one another (remakes). Without --catalog it uses the sample\n"
+    "catalogue built into it.\n"
+    "\n"
+    "Commands:\n"
+    "  film QUERY        the film card: titles and AKAs, year, kind, countries,\n"
+    "                    languages, genres, origin, credits by role, relations\n"
+    "                    both ways, and whether it is based on a true story\n"
+    "  remakes QUERY     the film's remake family as a tree, original first; each\n"
+    "                    film with year, countries, languages and director\n"
+    "  true-story QUERY  first line exactly yes, no or unknown; then the chain of\n"
+    "                    remakes that decides it and the origin found at its end\n"
+    "  person QUERY      a filmography, by role and year\n"
+    "  export DIR        write the loaded data as a native catalogue into DIR\n"
+    "\n"
+    "QUERY is a key (e.g. miracle-in-cell-no-7-2013), or a title or a name,\n"
+    "matched without regard to case against titles, original titles and AKAs;\n"
+    "a title may end with \" (YEAR)\", e.g. \"Miracle in Cell No. 7 (2019)\".\n"
+    "\n"
+    "Options:\n"
+    "  --catalog DIR  load the native catalogue in DIR (films.tsv, people.tsv,\n"
+    "                 credits.tsv, akas.tsv, relations.tsv) instead of the sample;\n"
+    "                 may be given more than once: loaded and merged in order\n"
+    "  --tsv          tab-separated output with a header line (film, remakes,\n"
+    "                 person, and the list of matches)\n"
+    "  --help         this text\n"
+    "  --version      the library's version\n"
+    "\n"
+    "Exit status: 0 answered; 1 nothing matches; 2 several films or people\n"
+    "match (they are listed: key, title, year, countries); 3 the data could not\n"
+    "be loaded or written (the error, with file:line:column, on stderr);\n"
+    "4 wrong usage.\n";
+
+static int tsv_mode = 0;
+
+/* ---- Small helpers ------------------------------------------------------- */
+
+static fg_film film_of(const fg_graph *g, fg_id id) {
+  fg_film f = FG_FILM_INIT;
+  fg_graph_film(g, id, &f);
+  return f;
+}
+
+static fg_person person_of(const fg_graph *g, fg_id id) {
+  fg_person p = FG_PERSON_INIT;
+  fg_graph_person(g, id, &p);
+  return p;
+}
+
+/* Prints a TSV field: tabs and newlines inside become spaces. */
+static void tsv_field(const char *s, int last) {
+  for (; *s; s++)
+    putchar(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
+  putchar(last ? '\n' : '\t');
+}
+
+static void tsv_row(int n, const char *const *fields) {
+  for (int i = 0; i < n; i++)
+    tsv_field(fields[i], i == n - 1);
+}
+
+/* "Title (2013, KR)" into buf. */
+static const char *film_label(const fg_graph *g, fg_id id, char *buf, size_t cap) {
+  fg_film f = film_of(g, id);
+  char year[16] = "?";
+  if (f.year)
+    snprintf(year, sizeof year, "%d", (int)f.year);
+  if (*f.countries)
+    snprintf(buf, cap, "%s (%s, %s)", f.title, year, f.countries);
+  else
+    snprintf(buf, cap, "%s (%s)", f.title, year);
+  return buf;
+}
+
+/* Names of the film's people in a role, joined by ", ". */
+static const char *names_in_role(const fg_graph *g, fg_id film, int role, char *buf,
+                                 size_t cap) {
+  fg_idlist *ids = NULL;
+  size_t n = 0;
+  buf[0] = '\0';
+  if (fg_film_credits(g, film, FG_ROLE_MASK(role), &ids) == FG_OK) {
+    for (size_t i = 0; i < fg_idlist_count(ids) && n < cap; i++) {
+      fg_credit c = FG_CREDIT_INIT;
+      fg_graph_credit(g, fg_idlist_get(ids, i), &c);
+      n += (size_t)snprintf(buf + n, cap - n, "%s%s", n ? ", " : "",
+                            person_of(g, c.person).name);
+    }
+  }
+  fg_idlist_free(ids);
+  return buf;
+}
+
+static const char *origin_text(uint32_t origin, char *buf, size_t cap) {
+  size_t n = 0;
+  buf[0] = '\0';
+  for (uint32_t bit = 1; bit <= FG_ORIGIN_ALL_ && n < cap; bit <<= 1)
+    if (origin & bit)
+      n += (size_t)snprintf(buf + n, cap - n, "%s%s", n ? (tsv_mode ? "," : ", ") : "",
+                            fg_origin_name(bit));
+  if (!tsv_mode)
+    for (char *c = buf; *c; c++)
+      if (*c == '_')
+        *c = ' ';
+  if (!n)
+    snprintf(buf, cap, "unknown");
+  return buf;
+}
+
+/* ---- Finding what the user meant ---------------------------------------- */
+
+/* Split "Title (2019)" into title and year; returns 0 when there is no
+ * year suffix. */
+static int split_year(const char *q, char *title, size_t cap, int32_t *year) {
+  size_t n = strlen(q); /* "T (YYYY)": the suffix is 7 bytes */
+  if (n < 8 || q[n - 1] != ')' || q[n - 6] != '(' || q[n - 7] != ' ')
+    return 0;
+  int32_t y = 0;
+  for (size_t i = n - 5; i < n - 1; i++) {
+    if (q[i] < '0' || q[i] > '9')
+      return 0;
+    y = y * 10 + (q[i] - '0');
+  }
+  if (n - 7 >= cap)
+    return 0;
+  memcpy(title, q, n - 7);
+  title[n - 7] = '\0';
+  *year = y;
+  return 1;
+}
+
+static void list_films(const fg_graph *g, const fg_idlist *ids) {
+  if (tsv_mode) {
+    const char *hdr[4] = {"key", "title", "year", "countries"};
+    tsv_row(4, hdr);
+  }
+  for (size_t i = 0; i < fg_idlist_count(ids); i++) {
+    fg_film f = film_of(g, fg_idlist_get(ids, i));
+    char year[16] = "";
+    if (f.year)
+      snprintf(year, sizeof year, "%d", (int)f.year);
+    if (tsv_mode) {
+      const char *row[4] = {f.key, f.title, year, f.countries};
+      tsv_row(4, row);
+    } else {
+      printf("%s\t%s (%s)\t%s\n", f.key, f.title, *year ? year : "?", f.countries);
+    }
+  }
+}
+
+/* Resolve QUERY to one film; on failure prints why and returns the exit
+ * code (> 0). */
+static int resolve_film(const fg_graph *g, const char *query, fg_id *out) {
+  if (fg_graph_find_film(g, query, out) == FG_OK)
+    return 0;
+  char title[1024];
+  int32_t year = 0;
+  fg_idlist *ids = NULL;
+  int rc;
+  if (split_year(query, title, sizeof title, &year)) {
+    rc = fg_graph_search_films(g, title, year, &ids);
+    /* A title that itself ends in "(NNNN)" is searched whole too. */
+    if (rc == FG_OK && fg_idlist_count(ids) == 0) {
+      fg_idlist_free(ids);
+      rc = fg_graph_search_films(g, query, 0, &ids);
+    }
+  } else {
+    rc = fg_graph_search_films(g, query, 0, &ids);
+  }
+  if (rc != FG_OK) {
+    fprintf(stderr, "filmgraph: search failed: %s\n", fg_errstr(rc));
+    return EXIT_DATA;
+  }
+  size_t n = fg_idlist_count(ids);
+  int code = 0;
+  if (n == 1) {
+    *out = fg_idlist_get(ids, 0);
+  } else if (n == 0) {
+    fprintf(stderr, "filmgraph: no film matches '%s'\n", query);
+    code = EXIT_NOTFOUND;
+  } else {
+    fprintf(stderr, "filmgraph: %zu films match '%s'; ask again with a key or a year:\n", n,
+            query);
+    list_films(g, ids);
+    code = EXIT_AMBIGUOUS;
+  }
+  fg_idlist_free(ids);
+  return code;
+}
+
+static int resolve_person(const fg_graph *g, const char *query, fg_id *out) {
+  if (fg_graph_find_person(g, query, out) == FG_OK)
+    return 0;
+  fg_idlist *ids = NULL;
+  int rc = fg_graph_search_people(g, query, &ids);
+  if (rc != FG_OK) {
+    fprintf(stderr, "filmgraph: search failed: %s\n", fg_errstr(rc));
+    return EXIT_DATA;
+  }
+  size_t n = fg_idlist_count(ids);
+  int code = 0;
+  if (n == 1) {
+    *out = fg_idlist_get(ids, 0);
+  } else if (n == 0) {
+    fprintf(stderr, "filmgraph: no person matches '%s'\n", query);
+    code = EXIT_NOTFOUND;
+  } else {
+    fprintf(stderr, "filmgraph: %zu people match '%s'; ask again with a key:\n", n, query);
+    if (tsv_mode) {
+      const char *hdr[3] = {"key", "name", "birth_year"};
+      tsv_row(3, hdr);
+    }
+    for (size_t i = 0; i < n; i++) {
+      fg_person p = person_of(g, fg_idlist_get(ids, i));
+      char born[16] = "";
+      if (p.birth_year)
+        snprintf(born, sizeof born, "%d", (int)p.birth_year);
+      const char *row[3] = {p.key, p.name, born};
+      if (tsv_mode)
+        tsv_row(3, row);
+      else
+        printf("%s\t%s\t%s\n", p.key, p.name, *born ? born : "?");
+    }
+    code = EXIT_AMBIGUOUS;
+  }
+  fg_idlist_free(ids);
+  return code;
+}
+
+/* ---- true-story ------------------------------------------------------------ */
+
+/* Prints the verdict's explanation lines (text mode). */
+static void print_story(const fg_graph *g, fg_id film, const fg_story *s, const fg_idlist *chain,
+                        const char *indent) {
+  char label[512], origin[256];
+  fg_film f = film_of(g, film);
+  printf("%s%s  [%s]\n", indent, film_label(g, film, label, sizeof label), f.key);
+  for (size_t i = 0; i < fg_idlist_count(chain); i++) {
+    fg_relation r = FG_RELATION_INIT;
+    fg_graph_relation(g, fg_idlist_get(chain, i), &r);
+    printf("%s  remake of %s  [%s]%s\n", indent, film_label(g, r.to, label, sizeof label),
+           film_of(g, r.to).key, r.flags & FG_RELF_UNOFFICIAL ? "  (unofficial)" : "");
+  }
+  if (s->flags & FG_STORY_CYCLE)
+    printf("%snote: the remake_of chain loops back on itself; the walk stopped there\n", indent);
+  if (s->flags & FG_STORY_BRANCHES)
+    printf("%snote: a film on the chain remakes several films; the first was followed\n",
+           indent);
+  if (s->decided_by == FG_ID_NONE) {
+    printf("%sorigin: unknown for every film on the chain\n", indent);
+    return;
+  }
+  fg_film d = film_of(g, s->decided_by);
+  printf("%sorigin of %s: %s", indent, film_label(g, s->decided_by, label, sizeof label),
+         origin_text(s->origin, origin, sizeof origin));
+  if ((s->origin & FG_ORIGIN_TRUE_EVENTS) && *d.subject)
+    printf(" (%s)", d.subject);
+  else if (*d.source)
+    printf(" (%s)", d.source);
+  putchar('\n');
+}
+
+static int cmd_true_story(const fg_graph *g, const char *query) {
+  fg_id film;
+  int code = resolve_film(g, query, &film);
+  if (code)
+    return code;
+  fg_story s = FG_STORY_INIT;
+  fg_idlist *chain = NULL;
+  int rc = fg_film_true_story(g, film, &s, &chain);
+  if (rc != FG_OK) {
+    fprintf(stderr, "filmgraph: %s\n", fg_errstr(rc));
+    return EXIT_DATA;
+  }
+  printf("%s\n", fg_answer_name(s.answer));
+  print_story(g, film, &s, chain, "");
+  fg_idlist_free(chain);
+  return 0;
+}
+
+/* ---- film ------------------------------------------------------------------ */
+
+/* One fact of the film card. `field` is snake_case, shown with spaces in
+ * text mode; empty values are left out. */
+static void card_line(const char *field, const char *value, const char *key, const char *detail) {
+  if (!value || !*value)
+    return;
+  if (tsv_mode) {
+    const char *row[4] = {field, value, key ? key : "", detail ? detail : ""};
+    tsv_row(4, row);
+    return;
+  }
+  char label[32];
+  snprintf(label, sizeof label, "%s", field);
+  for (char *c = label; *c; c++)
+    if (*c == '_')
+      *c = ' ';
+  printf("  %-14s %s", label, value);
+  if (detail && *detail)
+    printf("  (%s)", detail);
+  putchar('\n');
+}
+
+static void card_relations(const fg_graph *g, fg_id film, int dir) {
+  fg_idlist *rels = NULL;
+  if (fg_film_relations(g, film, dir, FG_RELS_ALL, &rels) != FG_OK)
+    return;
+  for (size_t i = 0; i < fg_idlist_count(rels); i++) {
+    fg_relation r = FG_RELATION_INIT;
+    fg_graph_relation(g, fg_idlist_get(rels, i), &r);
+    fg_id other = dir == FG_DIR_OUT ? r.to : r.from;
+    const char *name = dir == FG_DIR_OUT ? fg_relation_name(r.type)
+                                         : fg_relation_inverse_name(r.type);
+    char label[512], detail[1024];
+    snprintf(detail, sizeof detail, "%s%s%s", r.flags & FG_RELF_UNOFFICIAL ? "unofficial" : "",
+             (r.flags & FG_RELF_UNOFFICIAL) && *r.note ? "; " : "", r.note);
+    if (tsv_mode) {
+      card_line(name, film_label(g, other, label, sizeof label), film_of(g, other).key, detail);
+    } else {
+      char value[700];
+      snprintf(value, sizeof value, "%s  [%s]", film_label(g, other, label, sizeof label),
+               film_of(g, other).key);
+      card_line(name, value, NULL, detail);
+    }
+  }
+  fg_idlist_free(rels);
+}
+
+static int cmd_film(const fg_graph *g, const char *query) {
+  fg_id film;
+  int code = resolve_film(g, query, &film);
+  if (code)
+    return code;
+  fg_film f = film_of(g, film);
+  char buf[512], buf2[256];
+  if (tsv_mode) {
+    const char *hdr[4] = {"field", "value", "key", "detail"};
+    tsv_row(4, hdr);
+    card_line("title", f.title, f.key, NULL);
+  } else {
+    printf("%s  [%s]\n", film_label(g, film, buf, sizeof buf), f.key);
+  }
+  card_line("original_title", f.original_title, NULL, NULL);
+  fg_idlist *akas = NULL;
+  if (fg_film_akas(g, film, &akas) == FG_OK) {
+    for (size_t i = 0; i < fg_idlist_count(akas); i++) {
+      fg_aka a = FG_AKA_INIT;
+      fg_graph_aka(g, fg_idlist_get(akas, i), &a);
+      snprintf(buf2, sizeof buf2, "%s%s%s%s%s", a.region, *a.region && *a.language ? ", " : "",
+               a.language, a.is_original && (*a.region || *a.language) ? ", " : "",
+               a.is_original ? "original" : "");
+      card_line("also_known_as", a.title, NULL, buf2);
+    }
+  }
+  fg_idlist_free(akas);
+  char num[32] = "";
+  if (f.year)
+    snprintf(num, sizeof num, "%d", (int)f.year);
+  card_line("year", num, NULL, NULL);
+  num[0] = '\0';
+  if (f.end_year)
+    snprintf(num, sizeof num, "%d", (int)f.end_year);
+  card_line("end_year", num, NULL, NULL);
+  card_line("kind", f.kind ? fg_kind_name(f.kind) : "", NULL, NULL);
+  card_line("countries", f.countries, NULL, NULL);
+  card_line("languages", f.languages, NULL, NULL);
+  card_line("genres", f.genres, NULL, NULL);
+  num[0] = '\0';
+  if (f.runtime)
+    snprintf(num, sizeof num, tsv_mode ? "%d" : "%d min", (int)f.runtime);
+  card_line("runtime", num, NULL, NULL);
+  card_line("origin", f.origin ? origin_text(f.origin, buf2, sizeof buf2) : "", NULL, NULL);
+  card_line("source", f.source, NULL, NULL);
+  card_line("subject", f.subject, NULL, NULL);
+  fg_idlist *credits = NULL;
+  if (fg_film_credits(g, film, FG_ROLES_ALL, &credits) == FG_OK) {
+    for (size_t i = 0; i < fg_idlist_count(credits); i++) {
+      fg_credit c = FG_CREDIT_INIT;
+      fg_graph_credit(g, fg_idlist_get(credits, i), &c);
+      fg_person p = person_of(g, c.person);
+      snprintf(buf2, sizeof buf2, "%s%s%s", c.characters, *c.characters && *c.job ? "; " : "",
+               c.job);
+      card_line(fg_role_name(c.role), p.name, p.key, buf2);
+    }
+  }
+  fg_idlist_free(credits);
+  card_relations(g, film, FG_DIR_OUT);
+  card_relations(g, film, FG_DIR_IN);
+  fg_story s = FG_STORY_INIT;
+  fg_idlist *chain = NULL;
+  if (fg_film_true_story(g, film, &s, &chain) == FG_OK) {
+    if (tsv_mode) {
+      const char *decider = s.decided_by == FG_ID_NONE ? "" : film_of(g, s.decided_by).key;
+      card_line("true_story", fg_answer_name(s.answer), decider,
+                s.origin ? origin_text(s.origin, buf2, sizeof buf2) : "");
+    } else {
+      printf("  %-14s %s\n", "true story", fg_answer_name(s.answer));
+      print_story(g, film, &s, chain, "                   ");
+    }
+  }
+  fg_idlist_free(chain);
+  return 0;
+}
+
+/* ---- remakes --------------------------------------------------------------- */
+
+static int cmd_remakes(const fg_graph *g, const char *query) {
+  fg_id film;
+  int code = resolve_film(g, query, &film);
+  if (code)
+    return code;
+  fg_family *fam = NULL;
+  int rc = fg_film_remake_family(g, film, &fam);
+  if (rc != FG_OK) {
+    fprintf(stderr, "filmgraph: %s\n", fg_errstr(rc));
+    return EXIT_DATA;
+  }
+  if (tsv_mode) {
+    const char *hdr[9] = {"depth",     "key",       "title",     "year",  "countries",
+                          "languages", "directors", "remake_of", "flags"};
+    tsv_row(9, hdr);
+  }
+  for (size_t i = 0; i < fg_family_count(fam); i++) {
+    fg_family_node n = FG_FAMILY_NODE_INIT;
+    fg_family_get(fam, i, &n);
+    fg_film f = film_of(g, n.film);
+    char dirs[512], year[16] = "", depth[16], label[512];
+    names_in_role(g, n.film, FG_ROLE_DIRECTOR, dirs, sizeof dirs);
+    if (f.year)
+      snprintf(year, sizeof year, "%d", (int)f.year);
+    fg_relation r = FG_RELATION_INIT;
+    int unofficial = n.relation != FG_ID_NONE && fg_graph_relation(g, n.relation, &r) == FG_OK &&
+                     (r.flags & FG_RELF_UNOFFICIAL);
+    if (tsv_mode) {
+      snprintf(depth, sizeof depth, "%u", (unsigned)n.depth);
+      fg_family_node parent = FG_FAMILY_NODE_INIT;
+      const char *pkey = "";
+      if (n.parent != FG_ID_NONE && fg_family_get(fam, n.parent, &parent) == FG_OK)
+        pkey = film_of(g, parent.film).key;
+      const char *row[9] = {depth, f.key, f.title, year, f.countries, f.languages, dirs, pkey,
+                            unofficial ? "unofficial" : ""};
+      tsv_row(9, row);
+      continue;
+    }
+    printf("%*s%s", (int)n.depth * 4, "", n.depth ? "└─ " : "");
+    printf("%s", film_label(g, n.film, label, sizeof label));
+    if (*f.languages)
+      printf("  %s", f.languages);
+    if (*dirs)
+      printf("  dir. %s", dirs);
+    printf("  [%s]%s\n", f.key, unofficial ? "  (unofficial remake)" : "");
+  }
+  if (!tsv_mode && (fg_family_flags(fam) & FG_FAMILY_CYCLE))
+    printf("note: the remake_of relations of this family form a loop\n");
+  if (!tsv_mode && fg_family_count(fam) == 1)
+    printf("(no known remakes)\n");
+  fg_family_free(fam);
+  return 0;
+}
+
+/* ---- person ---------------------------------------------------------------- */
+
+static int cmd_person(const fg_graph *g, const char *query) {
+  fg_id person;
+  int code = resolve_person(g, query, &person);
+  if (code)
+    return code;
+  fg_person p = person_of(g, person);
+  fg_idlist *credits = NULL;
+  if (fg_person_credits(g, person, FG_ROLES_ALL, &credits) != FG_OK) {
+    fprintf(stderr, "filmgraph: out of memory\n");
+    return EXIT_DATA;
+  }
+  if (tsv_mode) {
+    const char *hdr[6] = {"role", "year", "key", "title", "countries", "characters"};
+    tsv_row(6, hdr);
+  } else {
+    printf("%s  [%s]", p.name, p.key);
+    if (p.birth_year)
+      printf("  born %d", (int)p.birth_year);
+    if (p.death_year)
+      printf(", died %d", (int)p.death_year);
+    if (*p.professions)
+      printf("  %s", p.professions);
+    putchar('\n');
+  }
+  /* Credits come by year; print them grouped by role in role order. */
+  for (int role = 0; role < FG_ROLE_COUNT_; role++) {
+    int header = 0;
+    for (size_t i = 0; i < fg_idlist_count(credits); i++) {
+      fg_credit c = FG_CREDIT_INIT;
+      fg_graph_credit(g, fg_idlist_get(credits, i), &c);
+      if (c.role != role)
+        continue;
+      fg_film f = film_of(g, c.film);
+      char year[16] = "";
+      if (f.year)
+        snprintf(year, sizeof year, "%d", (int)f.year);
+      if (tsv_mode) {
+        const char *row[6] = {fg_role_name(role), year, f.key, f.title, f.countries,
+                              c.characters};
+        tsv_row(6, row);
+        continue;
+      }
+      if (!header++)
+        printf("  %s\n", fg_role_name(role));
+      printf("    %-4s  %s", *year ? year : "?", f.title);
+      if (*f.original_title && strcmp(f.original_title, f.title) != 0)
+        printf(" / %s", f.original_title);
+      if (*f.countries)
+        printf("  %s", f.countries);
+      if (*c.characters)
+        printf("  as %s", c.characters);
+      printf("  [%s]\n", f.key);
+    }
+  }
+  if (!tsv_mode && fg_idlist_count(credits) == 0)
+    printf("  (no credits)\n");
+  fg_idlist_free(credits);
+  return 0;
+}
+
+/* ---- export ---------------------------------------------------------------- */
+
+static int cmd_export(const fg_graph *g, const char *dir) {
+  fg_error_info err = FG_ERROR_INFO_INIT;
+  int rc = fg_graph_write_catalog(g, dir, &err);
+  if (rc != FG_OK) {
+    fprintf(stderr, "filmgraph: %s: %s\n", err.file[0] ? err.file : dir,
+            err.message[0] ? err.message : fg_errstr(rc));
+    return EXIT_DATA;
+  }
+  fprintf(stderr, "filmgraph: wrote %zu films, %zu people, %zu credits, %zu AKAs, %zu relations to %s\n",
+          fg_graph_count(g, FG_TABLE_FILMS), fg_graph_count(g, FG_TABLE_PEOPLE),
+          fg_graph_count(g, FG_TABLE_CREDITS), fg_graph_count(g, FG_TABLE_AKAS),
+          fg_graph_count(g, FG_TABLE_RELATIONS), dir);
+  return 0;
+}
+
+/* ---- Loading ----------------------------------------------------------------- */
+
+static int load_sample(fg_graph *g) {
+  static const struct {
+    int table;
+    const char *name;
+    const unsigned char *data;
+    const size_t *size;
+  } parts[] = {
+      {FG_TABLE_FILMS, "films.tsv (built in)", fg_sample_films, &fg_sample_films_size},
+      {FG_TABLE_PEOPLE, "people.tsv (built in)", fg_sample_people, &fg_sample_people_size},
+      {FG_TABLE_AKAS, "akas.tsv (built in)", fg_sample_akas, &fg_sample_akas_size},
+      {FG_TABLE_CREDITS, "credits.tsv (built in)", fg_sample_credits, &fg_sample_credits_size},
+      {FG_TABLE_RELATIONS, "relations.tsv (built in)", fg_sample_relations,
+       &fg_sample_relations_size},
+  };
+  for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+    fg_source src = FG_SOURCE_INIT;
+    src.name = parts[i].name;
+    src.data = parts[i].data;
+    src.size = *parts[i].size;
+    if (fg_graph_load_table(g, parts[i].table, &src, NULL, NULL) != FG_OK) {
+      fprintf(stderr, "filmgraph: %s\n", fg_errmsg(g));
+      return EXIT_DATA;
+    }
+  }
+  return 0;
+}
+
+int main(int argc, char **argv) {
+  const char **catalogs = calloc((size_t)argc + 1, sizeof *catalogs);
+  const char *args[3] = {NULL, NULL, NULL};
+  int ncat = 0, nargs = 0;
+  if (!catalogs)
+    return EXIT_DATA;
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+      fputs(usage, stdout);
+      free(catalogs);
+      return 0;
+    } else if (strcmp(a, "--version") == 0) {
+      printf("filmgraph %s\n", fg_version());
+      free(catalogs);
+      return 0;
+    } else if (strcmp(a, "--tsv") == 0) {
+      tsv_mode = 1;
+    } else if (strcmp(a, "--catalog") == 0 && i + 1 < argc) {
+      catalogs[ncat++] = argv[++i];
+    } else if (strncmp(a, "--catalog=", 10) == 0) {
+      catalogs[ncat++] = a + 10;
+    } else if (a[0] == '-' && a[1] == '-' && a[2] != '\0') {
+      fprintf(stderr, "filmgraph: unknown option '%s' (see filmgraph --help)\n", a);
+      free(catalogs);
+      return EXIT_USAGE;
+    } else if (nargs < 3) {
+      args[nargs++] = a;
+    } else {
+      nargs++;
+    }
+  }
+  static const char *const commands[] = {"film", "remakes", "true-story", "person", "export"};
+  int cmd = -1;
+  for (int i = 0; nargs >= 1 && i < 5; i++)
+    if (strcmp(args[0], commands[i]) == 0)
+      cmd = i;
+  if (cmd < 0 || nargs != 2) {
+    if (nargs == 0)
+      fputs(usage, stderr);
+    else if (cmd < 0)
+      fprintf(stderr, "filmgraph: unknown command '%s' (see filmgraph --help)\n", args[0]);
+    else
+      fprintf(stderr, "filmgraph: %s takes exactly one argument (see filmgraph --help)\n",
+              args[0]);
+    free(catalogs);
+    return EXIT_USAGE;
+  }
+
+  fg_graph *g = NULL;
+  if (fg_graph_new(NULL, &g) != FG_OK) {
+    fprintf(stderr, "filmgraph: out of memory\n");
+    free(catalogs);
+    return EXIT_DATA;
+  }
+  int code = 0;
+  if (ncat == 0)
+    code = load_sample(g);
+  for (int i = 0; i < ncat && !code; i++) {
+    fg_error_info err = FG_ERROR_INFO_INIT;
+    if (fg_graph_load_catalog(g, catalogs[i], NULL, &err) != FG_OK) {
+      fprintf(stderr, "filmgraph: %s\n", fg_errmsg(g));
+      code = EXIT_DATA;
+    }
+  }
+  if (!code) {
+    switch (cmd) {
+    case 0: code = cmd_film(g, args[1]); break;
+    case 1: code = cmd_remakes(g, args[1]); break;
+    case 2: code = cmd_true_story(g, args[1]); break;
+    case 3: code = cmd_person(g, args[1]); break;
+    default: code = cmd_export(g, args[1]); break;
+    }
+  }
+  fg_graph_free(g);
+  free(catalogs);
+  return code;
+}
