@@ -444,7 +444,27 @@ static int cmd_remakes(const fg_graph *g, const char *query) {
                           "languages", "directors", "remake_of", "flags"};
     tsv_row(9, hdr);
   }
-  for (size_t i = 0; i < fg_family_count(fam); i++) {
+  /* Tree drawing: last[i] says node i is its parent's last remake (nodes
+   * come in pre-order, so a later node with the same parent is a sibling);
+   * more[d] says the ancestor at depth d still has siblings to come. */
+  size_t count = fg_family_count(fam);
+  unsigned char *last = calloc(count + 1, 1), *seen = calloc(count + 1, 1),
+                *more = calloc(count + 1, 1);
+  if (!last || !seen || !more) {
+    free(last), free(seen), free(more);
+    fg_family_free(fam);
+    fprintf(stderr, "filmgraph: out of memory\n");
+    return EXIT_DATA;
+  }
+  for (size_t i = count; i-- > 0;) {
+    fg_family_node n = FG_FAMILY_NODE_INIT;
+    fg_family_get(fam, i, &n);
+    if (n.parent == FG_ID_NONE)
+      continue;
+    last[i] = !seen[n.parent];
+    seen[n.parent] = 1;
+  }
+  for (size_t i = 0; i < count; i++) {
     fg_family_node n = FG_FAMILY_NODE_INIT;
     fg_family_get(fam, i, &n);
     fg_film f = film_of(g, n.film);
@@ -466,7 +486,11 @@ static int cmd_remakes(const fg_graph *g, const char *query) {
       tsv_row(9, row);
       continue;
     }
-    printf("%*s%s", (int)n.depth * 4, "", n.depth ? "└─ " : "");
+    more[n.depth] = !last[i];
+    for (uint32_t d = 1; d < n.depth; d++)
+      fputs(more[d] ? "│   " : "    ", stdout);
+    if (n.depth)
+      fputs(last[i] ? "└── " : "├── ", stdout);
     printf("%s", film_label(g, n.film, label, sizeof label));
     if (*f.languages)
       printf("  %s", f.languages);
@@ -476,8 +500,9 @@ static int cmd_remakes(const fg_graph *g, const char *query) {
   }
   if (!tsv_mode && (fg_family_flags(fam) & FG_FAMILY_CYCLE))
     printf("note: the remake_of relations of this family form a loop\n");
-  if (!tsv_mode && fg_family_count(fam) == 1)
+  if (!tsv_mode && count == 1)
     printf("(no known remakes)\n");
+  free(last), free(seen), free(more);
   fg_family_free(fam);
   return 0;
 }
