@@ -116,10 +116,8 @@ static int place_tree(builder *b, uint32_t root) {
   while (!rc && b->nstack) {
     frame f = b->stack[--b->nstack];
     size_t m = walkset_find(&b->set, f.film);
-    if (b->placed[m]) {
-      b->fam->flags |= FG_FAMILY_MULTIPLE_PARENTS;
-      continue;
-    }
+    if (b->placed[m])
+      continue; /* reached again through another original, or a loop */
     b->placed[m] = 1;
     fg_family_node *node = &b->fam->nodes[b->fam->count];
     node->version = FG_FAMILY_NODE_VERSION;
