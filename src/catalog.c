@@ -271,9 +271,9 @@ static int row_credit(loader *ld) {
   }
   const field *role = fld(ld, 2);
   int v;
-  if (fg__role_parse(role->p, role->len, &v) != FG_OK || v == FG_ROLE_OTHER) {
+  if (fg__role_parse(role->p, role->len, &v) != FG_OK) {
     char names[512], buf[64];
-    list_names(names, sizeof names, fg_role_name, FG_ROLE_COUNT_, 1);
+    list_names(names, sizeof names, fg_role_name, FG_ROLE_COUNT_, 0);
     return fail_at(ld, FG_EPARSE, role->off, "unknown role '%s'; expected one of: %s",
                    shown(role, buf), names);
   }
@@ -323,7 +323,7 @@ static int row_relation(loader *ld) {
                    "unknown relation flag; the only flag is 'unofficial'");
   TRY(text(ld, 4, &r.note));
   if (r.from == r.to)
-    return fail_at(ld, FG_EINVAL, fld(ld, 2)->off, "a film cannot be related to itself ('%s')",
+    return fail_at(ld, FG_EPARSE, fld(ld, 2)->off, "a film cannot be related to itself ('%s')",
                    fg__str(&ld->g->strings, ld->g->films[r.from].key));
   if (reversed) {
     fg_id t2 = r.from;
@@ -359,12 +359,12 @@ static int check_line(loader *ld, int terminated) {
   return FG_OK;
 }
 
-static int check_header(loader *ld) {
+static int check_header(loader *ld, int terminated) {
   const table_spec *s = ld->spec;
   if (ld->len >= 3 && memcmp(ld->line, "\xEF\xBB\xBF", 3) == 0)
     return fail_at(ld, FG_EPARSE, 0,
                    "file starts with a byte order mark (BOM); save it as UTF-8 without BOM");
-  TRY(check_line(ld, 1));
+  TRY(check_line(ld, terminated));
   split(ld);
   char buf[64], names[256];
   size_t n = 0;
@@ -414,8 +414,9 @@ static int parse_row(loader *ld, int terminated) {
     return fail_at(ld, FG_EPARSE, off, "expected %d fields (as the header), found %d",
                    ld->ncols, ld->nf);
   }
-  /* Room for every unescaped field of the row, each NUL-terminated. */
-  size_t need = ld->len + (size_t)ld->ncols + 1;
+  /* Room for every unescaped field of the row, each NUL-terminated, and
+   * for an empty string for each column the header left out. */
+  size_t need = ld->len + (size_t)ld->spec->ncols + 1;
   if (need > ld->scratch_cap) {
     void *p = ld->scratch;
     int rc = fg__reserve(&ld->g->alloc, &p, &ld->scratch_cap, need, 1);
@@ -456,7 +457,7 @@ static int load_rows(fg_graph *g, int table, const fg_source *src, const fg_load
     rc = fail_at(&ld, FG_EPARSE, 0, "empty file; expected a header line (%s ...)",
                  ld.spec->cols[0]);
   } else if (rc == FG_OK) {
-    rc = check_header(&ld);
+    rc = check_header(&ld, terminated);
   }
   while (rc == FG_OK) {
     rc = fg__reader_next(&ld.rd, &ld.line, &ld.len, &terminated, info);

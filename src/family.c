@@ -142,7 +142,8 @@ static int place_tree(builder *b, uint32_t root) {
       b->kids[nk].film = c;
       b->kids[nk++].rel = rel;
     }
-    qsort(b->kids, nk, sizeof *b->kids, cmp_child_desc);
+    if (nk > 1)
+      qsort(b->kids, nk, sizeof *b->kids, cmp_child_desc);
     for (size_t i = 0; i < nk && !rc; i++) {
       frame cf = {b->kids[i].film, self, f.depth + 1, b->kids[i].rel};
       rc = push_frame(b, cf);
