@@ -226,7 +226,7 @@ typedef struct fg_film {
   const char *original_title; /* original-language title; "" if the same */
   int32_t year;               /* release year 1..9999; 0 = unknown */
   int32_t end_year;           /* series: last year; 0 = none */
-  int32_t runtime;            /* minutes; 0 = unknown */
+  int32_t runtime;            /* minutes, up to 1000000; 0 = unknown */
   int32_t kind;               /* enum fg_kind */
   const char *countries;      /* ISO 3166-1 alpha-2 codes */
   const char *languages;      /* ISO 639 codes */
@@ -477,10 +477,12 @@ typedef struct fg_family_node {
 FG_EXTERN int fg_family_node_init(fg_family_node *node, unsigned int version);
 
 /* Family flags. */
-#define FG_FAMILY_CYCLE 0x1u /* remake_of relations form a loop: a root was
-                                chosen (the oldest film) to break it */
-#define FG_FAMILY_MULTIPLE_PARENTS 0x2u /* some film remakes several films:
-                                           it appears once, under the first */
+#define FG_FAMILY_CYCLE 0x1u /* remake_of relations form a loop; it is broken
+                                at its oldest film, which becomes a root */
+#define FG_FAMILY_MULTIPLE_PARENTS 0x2u /* some film remakes several films: it
+                                           appears once, under the one of its
+                                           first remake_of relation (the one
+                                           fg_film_true_story follows) */
 
 /* The remake family of `film` (a family of one if it has no remakes).
  * O(V+E) of the family; no recursion; loops are reported, never followed
@@ -623,7 +625,7 @@ FG_EXTERN int fg_graph_write_table(const fg_graph *g, int table, fg_write_fn fn,
 
 /* Write the whole graph as a catalogue into folder `dir` (created if
  * missing; the five files are replaced). `err` may be NULL.
- * Errors: FG_EINVAL, FG_EVERSION, FG_EIO (with the file in err). */
+ * Errors: FG_EINVAL, FG_EVERSION, FG_EIO (with the file in err), FG_ENOMEM. */
 FG_EXTERN int fg_graph_write_catalog(const fg_graph *g, const char *dir, fg_error_info *err);
 
 #ifdef __cplusplus

@@ -89,7 +89,10 @@ typedef struct builder {
   walkset set;
   fg_family *fam;
   size_t cap_nodes;
-  uint8_t *placed; /* by member index */
+  uint8_t *placed;   /* by member index */
+  uint32_t *primary; /* by member index: its first remake_of relation, or
+                        FG_ID_NONE for an original */
+  uint32_t *stamp;   /* by member index: scratch for the loop search */
   frame *stack;
   size_t nstack, cap_stack;
   child *kids;
@@ -106,8 +109,19 @@ static int push_frame(builder *b, frame f) {
   return FG_OK;
 }
 
+/* The first remake_of relation of film f, in the order added (the one
+ * fg_film_true_story follows), or FG_ID_NONE. */
+static uint32_t first_remake(const fg_graph *g, const fg__index *ix, uint32_t f) {
+  for (uint32_t k = ix->rel_out_start[f]; k < ix->rel_out_start[f + 1]; k++)
+    if (REMAKE(g, ix->rel_out[k]))
+      return ix->rel_out[k];
+  return FG_ID_NONE;
+}
+
 /* Depth-first pre-order from `root`: each popped film becomes a node, and
- * its unplaced remakes are pushed youngest-last so the oldest comes next. */
+ * the films whose first remake_of points at it are pushed youngest-last so
+ * the oldest comes next. A film is thus under the same original in the
+ * tree as in the true-story chain, and is pushed at most once. */
 static int place_tree(builder *b, uint32_t root) {
   const fg_graph *g = b->g;
   const fg__index *ix = b->ix;
@@ -116,8 +130,6 @@ static int place_tree(builder *b, uint32_t root) {
   while (!rc && b->nstack) {
     frame f = b->stack[--b->nstack];
     size_t m = walkset_find(&b->set, f.film);
-    if (b->placed[m])
-      continue; /* reached again through another original, or a loop */
     b->placed[m] = 1;
     fg_family_node *node = &b->fam->nodes[b->fam->count];
     node->version = FG_FAMILY_NODE_VERSION;
@@ -132,7 +144,8 @@ static int place_tree(builder *b, uint32_t root) {
       if (!REMAKE(g, rel))
         continue;
       uint32_t c = g->relations[rel].from;
-      if (b->placed[walkset_find(&b->set, c)])
+      size_t cm = walkset_find(&b->set, c);
+      if (b->placed[cm] || b->primary[cm] != rel)
         continue;
       void *kp = b->kids;
       if ((rc = fg__reserve(b->set.a, &kp, &b->cap_kids, nk + 1, sizeof *b->kids)))
@@ -239,25 +252,51 @@ static int build_family(builder *b, fg_id film) {
     return rc;
   if (cycle)
     b->fam->flags |= FG_FAMILY_CYCLE;
-  /* Roots in order: films that remake nothing, oldest first; then (only
-   * on a loop) the oldest film still unplaced, until all are placed. */
+  /* Roots: the originals (films that remake nothing), oldest first. What
+   * is left unplaced hangs off a loop: from the oldest such film, follow
+   * first remake_of links until a film repeats; the oldest film of that
+   * loop becomes a root, breaking it. */
   child *order = fg__malloc(b->set.a, n * sizeof *order);
-  if (!order)
+  b->primary = fg__malloc(b->set.a, n * sizeof *b->primary);
+  b->stamp = fg__malloc(b->set.a, n * sizeof *b->stamp);
+  if (!order || !b->primary || !b->stamp) {
+    fg__free(b->set.a, order);
     return FG_ENOMEM;
+  }
   for (size_t m = 0; m < n; m++) {
     uint32_t f = b->set.members[m];
-    int remakes = 0;
-    for (uint32_t k = b->ix->rel_out_start[f]; k < b->ix->rel_out_start[f + 1]; k++)
-      remakes |= REMAKE(g, b->ix->rel_out[k]);
+    b->primary[m] = first_remake(g, b->ix, f);
+    b->stamp[m] = 0;
     /* Originals sort before every other film. */
-    order[m].order = film_order(g, f) | ((uint64_t)remakes << 63);
+    order[m].order = film_order(g, f) | ((uint64_t)(b->primary[m] != FG_ID_NONE) << 63);
     order[m].film = f;
     order[m].rel = (uint32_t)m;
   }
   qsort(order, n, sizeof *order, cmp_child_desc);
-  for (size_t i = n; i-- > 0 && !rc;)
-    if (!b->placed[order[i].rel])
-      rc = place_tree(b, order[i].film);
+  for (size_t i = n; i-- > 0 && !rc;) {
+    size_t m = order[i].rel;
+    if (b->placed[m])
+      continue;
+    uint32_t root = order[i].film;
+    if (b->primary[m] != FG_ID_NONE) {
+      uint32_t walk = (uint32_t)(n - i); /* a fresh stamp per search */
+      size_t at = m;
+      while (b->stamp[at] != walk) {
+        b->stamp[at] = walk;
+        at = walkset_find(&b->set, g->relations[b->primary[at]].to);
+      }
+      /* `at` is on the loop: go round it once for its oldest film. */
+      uint64_t best = film_order(g, b->set.members[at]);
+      root = b->set.members[at];
+      for (size_t k = walkset_find(&b->set, g->relations[b->primary[at]].to); k != at;
+           k = walkset_find(&b->set, g->relations[b->primary[k]].to)) {
+        uint64_t o = film_order(g, b->set.members[k]);
+        if (o < best)
+          best = o, root = b->set.members[k];
+      }
+    }
+    rc = place_tree(b, root);
+  }
   fg__free(b->set.a, order);
   return rc;
 }
@@ -286,6 +325,8 @@ int fg_film_remake_family(const fg_graph *g, fg_id film, fg_family **out) {
   rc = build_family(&b, film);
   walkset_free(&b.set);
   fg__free(&g->alloc, b.placed);
+  fg__free(&g->alloc, b.primary);
+  fg__free(&g->alloc, b.stamp);
   fg__free(&g->alloc, b.stack);
   fg__free(&g->alloc, b.kids);
   if (rc) {

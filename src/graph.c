@@ -185,8 +185,9 @@ int fg_graph_add_film(fg_graph *g, const fg_film *f, fg_id *out_id) {
   TRY(check_text(g, f->subject, "subject", 0));
   TRY(check_year(g, f->year, "year"));
   TRY(check_year(g, f->end_year, "end year"));
-  if (f->runtime < 0)
-    return fg__seterr(g, FG_EINVAL, "runtime %ld is negative", (long)f->runtime);
+  if (f->runtime < 0 || f->runtime > 1000000)
+    return fg__seterr(g, FG_EINVAL, "runtime %ld is out of range (1-1000000 minutes, 0 for unknown)",
+                      (long)f->runtime);
   if (f->kind < 0 || f->kind >= FG_KIND_COUNT_)
     return fg__seterr(g, FG_EINVAL, "film kind %ld is unknown", (long)f->kind);
   if (f->origin & ~FG_ORIGIN_ALL_)

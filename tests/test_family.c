@@ -258,6 +258,18 @@ static void test_family_cycles(void **state) {
   fg_id tt[] = {t1, t2, tail};
   expect_family(g, tail, tt, 3, FG_FAMILY_CYCLE);
 
+  /* A loop is broken at its own oldest film, even when an older film
+   * remakes into it: x (1990) remakes l1 (2000); l1 and l2 (2010) remake
+   * each other. l1 is the root; x and l2 hang under it, by year. */
+  fg_id x = fgt_film(g, "x", "X", 1990);
+  fg_id l1 = fgt_film(g, "l1", "L1", 2000);
+  fg_id l2 = fgt_film(g, "l2", "L2", 2010);
+  fgt_relation(g, x, FG_REL_REMAKE_OF, l1, 0);
+  fgt_relation(g, l1, FG_REL_REMAKE_OF, l2, 0);
+  fgt_relation(g, l2, FG_REL_REMAKE_OF, l1, 0);
+  fg_id xl[] = {l1, x, l2};
+  expect_family(g, x, xl, 3, FG_FAMILY_CYCLE);
+
   /* Asked from inside the loop: the same family. */
   fg_family *fam = family_of(g, c2);
   assert_int_equal(fg_family_count(fam), 4);
@@ -283,6 +295,23 @@ static void test_family_multiple_parents(void **state) {
   assert_int_equal(node_at(fam, 2).parent, FG_ID_NONE);
   assert_int_equal(node_at(fam, 1).parent, 0);
   fg_family_free(fam);
+  /* A film sits under the original of its first remake_of relation, the
+   * one the true-story walk follows, even when the other is older. */
+  fg_graph *k = fgt_graph(NULL);
+  fg_id old1 = fgt_film(k, "old", "Old", 1950);
+  fg_id mid = fgt_film(k, "mid", "Mid", 1960);
+  fg_id both = fgt_film(k, "both", "Both", 1990);
+  fgt_relation(k, both, FG_REL_REMAKE_OF, mid, 0);
+  fgt_relation(k, both, FG_REL_REMAKE_OF, old1, 0);
+  fg_id want2[] = {old1, mid, both};
+  expect_family(k, both, want2, 3, FG_FAMILY_MULTIPLE_PARENTS);
+  fg_family *fk = family_of(k, both);
+  assert_int_equal(node_at(fk, 2).parent, 1);
+  fg_family_free(fk);
+  fg_story st = story_of(k, both, NULL);
+  assert_int_equal(st.original, mid);
+  assert_true(st.flags & FG_STORY_BRANCHES);
+  fg_graph_free(k);
   /* The same pair linked twice is not two parents. */
   fg_graph *h = fgt_graph(NULL);
   fg_id o = fgt_film(h, "o", "O", 1950);
