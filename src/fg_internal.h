@@ -191,6 +191,13 @@ void fg__mark_take(const fg_graph *g, fg__mark *m);
 /* Undo every record and string added since the mark; never fails. */
 void fg__rollback(fg_graph *g, const fg__mark *m);
 
+#define FG__TRY(expr)                                                         \
+  do {                                                                        \
+    int rc_ = (expr);                                                         \
+    if (rc_)                                                                  \
+      return rc_;                                                             \
+  } while (0)
+
 /* Set g->errmsg and return status. */
 int fg__seterr(fg_graph *g, int status, const char *fmt, ...) FG__PRINTF(3, 4);
 
@@ -259,6 +266,84 @@ int fg__reader_open(fg__reader *r, const fg__alloc *a, const fg_source *src, siz
 int fg__reader_next(fg__reader *r, const char **line, size_t *len, int *terminated,
                     fg_error_info *err);
 void fg__reader_close(fg__reader *r);
+
+/* ---- Row loading (load.c) -------------------------------------------------
+ * The machinery every tabular loader shares: a header naming the columns,
+ * then one record per line; errors located by line and column; lenient
+ * skipping; and the all-or-nothing transaction around a load. */
+
+#define FG__MAX_COLS 16
+
+/* A table's columns. A header starts with the `required` leading columns in
+ * order; any of the others may follow, in any order (for a fixed shape,
+ * required = ncols). */
+typedef struct fg__table_spec {
+  const char *file;
+  int required;
+  int ncols;
+  const char *cols[FG__MAX_COLS];
+} fg__table_spec;
+
+typedef struct fg__field {
+  const char *p;
+  size_t len, off; /* off: byte offset in the line */
+} fg__field;
+
+typedef struct fg__loader fg__loader;
+typedef int (*fg__row_fn)(fg__loader *ld);
+
+struct fg__loader {
+  fg_graph *g;
+  const fg__table_spec *spec;
+  fg__row_fn row;      /* turns the current row into records */
+  void *ctx;           /* the format's own state */
+  const char *null;    /* the token meaning "no value" besides "" (IMDb: \N) */
+  fg__reader rd;
+  const fg_load_options *opts;
+  fg_error_info *info; /* never NULL inside a load */
+  const char *line;
+  size_t len;
+  fg__field f[FG__MAX_COLS + 1];
+  int nf;                 /* fields in the row (stored up to FG__MAX_COLS + 1) */
+  int ncols;              /* columns in the header */
+  int pos[FG__MAX_COLS];  /* header position of each spec column, -1 if absent */
+  char *scratch;          /* per-row room for NUL-terminated field copies */
+  size_t scratch_cap, scratch_used;
+  uint64_t rows, skipped;
+};
+
+/* Fill ld->info for the current line at byte `off`; returns status. */
+int fg__ld_fail(fg__loader *ld, int status, size_t off, const char *fmt, ...) FG__PRINTF(4, 5);
+/* Quote a field for a message: at most 60 bytes, cut at a character
+ * boundary; buf must hold 64 bytes. */
+const char *fg__ld_shown(const fg__field *f, char *buf);
+/* Field of spec column `col` in the current row ("" if the header lacks
+ * it). */
+const fg__field *fg__ld_field(const fg__loader *ld, int col);
+/* 1 if the field is empty or the null token. */
+int fg__ld_is_null(const fg__loader *ld, const fg__field *f);
+/* A copy of the field, NUL-terminated, in the row's scratch space ("" for
+ * null). */
+const char *fg__ld_copy(fg__loader *ld, int col);
+/* Room for `n` more bytes of scratch in this row; NULL if out of memory. */
+char *fg__ld_scratch(fg__loader *ld, size_t n);
+/* A decimal number in [min, max]; null gives 0. */
+int fg__ld_number(fg__loader *ld, int col, long min, long max, int32_t *out);
+/* Run a load of one table: read the header and every row through ld->row
+ * (set g, spec, row, ctx, null, opts and info first). Counts rows and
+ * skips into ld->info. No rollback: the caller owns the transaction. */
+int fg__ld_run(fg__loader *ld, const fg_source *src);
+/* Start a load transaction: checks arguments, resets *info (the caller's
+ * err, or `local` when err is NULL) and takes the mark. */
+int fg__ld_begin(fg_graph *g, const fg_load_options *opts, fg_error_info *err,
+                 fg_error_info *local, fg_error_info **info, fg__mark *mark);
+/* End it: on success build the indexes; on failure roll back to the mark
+ * and set the graph's message from info. */
+int fg__ld_finish(fg_graph *g, const fg__mark *mark, int rc, fg_error_info *info);
+/* "dir/file", allocated; NULL if out of memory. */
+char *fg__join_path(const fg__alloc *a, const char *dir, const char *file);
+/* Names joined for messages: "a, b, c", from name(first) to name(count-1). */
+void fg__list_names(char *buf, size_t cap, const char *(*name)(int), int first, int count);
 
 /* ---- Vocabulary (vocab.c) ------------------------------------------------ */
 

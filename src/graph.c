@@ -162,29 +162,22 @@ static int check_version(fg_graph *g, unsigned int got, unsigned int want, const
   return FG_OK;
 }
 
-#define TRY(expr)                                                             \
-  do {                                                                        \
-    int rc_ = (expr);                                                         \
-    if (rc_)                                                                  \
-      return rc_;                                                             \
-  } while (0)
-
 int fg_graph_add_film(fg_graph *g, const fg_film *f, fg_id *out_id) {
   if (!g)
     return FG_EINVAL;
   if (!f)
     return fg__seterr(g, FG_EINVAL, "film is NULL");
-  TRY(check_version(g, f->version, FG_FILM_VERSION, "fg_film"));
-  TRY(check_text(g, f->key, "film key", 1));
-  TRY(check_text(g, f->title, "film title", 1));
-  TRY(check_text(g, f->original_title, "original title", 0));
-  TRY(check_text(g, f->countries, "countries", 0));
-  TRY(check_text(g, f->languages, "languages", 0));
-  TRY(check_text(g, f->genres, "genres", 0));
-  TRY(check_text(g, f->source, "source", 0));
-  TRY(check_text(g, f->subject, "subject", 0));
-  TRY(check_year(g, f->year, "year"));
-  TRY(check_year(g, f->end_year, "end year"));
+  FG__TRY(check_version(g, f->version, FG_FILM_VERSION, "fg_film"));
+  FG__TRY(check_text(g, f->key, "film key", 1));
+  FG__TRY(check_text(g, f->title, "film title", 1));
+  FG__TRY(check_text(g, f->original_title, "original title", 0));
+  FG__TRY(check_text(g, f->countries, "countries", 0));
+  FG__TRY(check_text(g, f->languages, "languages", 0));
+  FG__TRY(check_text(g, f->genres, "genres", 0));
+  FG__TRY(check_text(g, f->source, "source", 0));
+  FG__TRY(check_text(g, f->subject, "subject", 0));
+  FG__TRY(check_year(g, f->year, "year"));
+  FG__TRY(check_year(g, f->end_year, "end year"));
   if (f->runtime < 0 || f->runtime > 1000000)
     return fg__seterr(g, FG_EINVAL, "runtime %ld is out of range (1-1000000 minutes, 0 for unknown)",
                       (long)f->runtime);
@@ -208,7 +201,7 @@ int fg_graph_add_film(fg_graph *g, const fg_film *f, fg_id *out_id) {
   const char *strs[8] = {f->key,       f->title,  f->original_title, f->countries,
                          f->languages, f->genres, f->source,         f->subject};
   uint32_t h[8];
-  TRY(intern_all(g, strs, h, 8));
+  FG__TRY(intern_all(g, strs, h, 8));
   fg_id id = (fg_id)g->n[FG_TABLE_FILMS];
   fg__film *r = &g->films[id];
   r->key = h[0], r->title = h[1], r->original_title = h[2], r->countries = h[3];
@@ -230,12 +223,12 @@ int fg_graph_add_person(fg_graph *g, const fg_person *p, fg_id *out_id) {
     return FG_EINVAL;
   if (!p)
     return fg__seterr(g, FG_EINVAL, "person is NULL");
-  TRY(check_version(g, p->version, FG_PERSON_VERSION, "fg_person"));
-  TRY(check_text(g, p->key, "person key", 1));
-  TRY(check_text(g, p->name, "person name", 1));
-  TRY(check_text(g, p->professions, "professions", 0));
-  TRY(check_year(g, p->birth_year, "birth year"));
-  TRY(check_year(g, p->death_year, "death year"));
+  FG__TRY(check_version(g, p->version, FG_PERSON_VERSION, "fg_person"));
+  FG__TRY(check_text(g, p->key, "person key", 1));
+  FG__TRY(check_text(g, p->name, "person name", 1));
+  FG__TRY(check_text(g, p->professions, "professions", 0));
+  FG__TRY(check_year(g, p->birth_year, "birth year"));
+  FG__TRY(check_year(g, p->death_year, "death year"));
   size_t klen = strlen(p->key);
   if (fg__keymap_find(&g->person_keys, &g->strings, g->people, sizeof *g->people, p->key,
                       klen) != FG_ID_NONE)
@@ -250,7 +243,7 @@ int fg_graph_add_person(fg_graph *g, const fg_person *p, fg_id *out_id) {
     return fg__seterr(g, rc, "%s", fg_errstr(rc));
   const char *strs[3] = {p->key, p->name, p->professions};
   uint32_t h[3];
-  TRY(intern_all(g, strs, h, 3));
+  FG__TRY(intern_all(g, strs, h, 3));
   fg_id id = (fg_id)g->n[FG_TABLE_PEOPLE];
   fg__person *r = &g->people[id];
   r->key = h[0], r->name = h[1], r->professions = h[2];
@@ -274,8 +267,8 @@ int fg_graph_add_credit(fg_graph *g, const fg_credit *c, fg_id *out_id) {
     return FG_EINVAL;
   if (!c)
     return fg__seterr(g, FG_EINVAL, "credit is NULL");
-  TRY(check_version(g, c->version, FG_CREDIT_VERSION, "fg_credit"));
-  TRY(check_film_id(g, c->film, "credit"));
+  FG__TRY(check_version(g, c->version, FG_CREDIT_VERSION, "fg_credit"));
+  FG__TRY(check_film_id(g, c->film, "credit"));
   if (c->person >= g->n[FG_TABLE_PEOPLE])
     return fg__seterr(g, FG_ENOTFOUND, "credit: no person with id %lu",
                       (unsigned long)c->person);
@@ -284,8 +277,8 @@ int fg_graph_add_credit(fg_graph *g, const fg_credit *c, fg_id *out_id) {
   if (c->billing < 0 || c->billing > 65535)
     return fg__seterr(g, FG_EINVAL, "billing %ld is out of range (1-65535, 0 for unknown)",
                       (long)c->billing);
-  TRY(check_text(g, c->job, "job", 0));
-  TRY(check_text(g, c->characters, "characters", 0));
+  FG__TRY(check_text(g, c->job, "job", 0));
+  FG__TRY(check_text(g, c->characters, "characters", 0));
   void *arr = g->credits;
   int rc = reserve_one(g, FG_TABLE_CREDITS, &arr, sizeof *g->credits);
   g->credits = arr;
@@ -293,7 +286,7 @@ int fg_graph_add_credit(fg_graph *g, const fg_credit *c, fg_id *out_id) {
     return rc;
   const char *strs[2] = {c->job, c->characters};
   uint32_t h[2];
-  TRY(intern_all(g, strs, h, 2));
+  FG__TRY(intern_all(g, strs, h, 2));
   fg_id id = (fg_id)g->n[FG_TABLE_CREDITS];
   fg__credit *r = &g->credits[id];
   r->film = c->film, r->person = c->person, r->job = h[0], r->characters = h[1];
@@ -310,9 +303,9 @@ int fg_graph_add_relation(fg_graph *g, const fg_relation *rel, fg_id *out_id) {
     return FG_EINVAL;
   if (!rel)
     return fg__seterr(g, FG_EINVAL, "relation is NULL");
-  TRY(check_version(g, rel->version, FG_RELATION_VERSION, "fg_relation"));
-  TRY(check_film_id(g, rel->from, "relation"));
-  TRY(check_film_id(g, rel->to, "relation"));
+  FG__TRY(check_version(g, rel->version, FG_RELATION_VERSION, "fg_relation"));
+  FG__TRY(check_film_id(g, rel->from, "relation"));
+  FG__TRY(check_film_id(g, rel->to, "relation"));
   if (rel->type < 0 || rel->type >= FG_REL_COUNT_)
     return fg__seterr(g, FG_EINVAL, "relation type %ld is unknown", (long)rel->type);
   if (rel->flags & ~FG_RELF_UNOFFICIAL)
@@ -322,14 +315,14 @@ int fg_graph_add_relation(fg_graph *g, const fg_relation *rel, fg_id *out_id) {
     return fg__seterr(g, FG_EINVAL, "a film cannot be %s itself ('%s')",
                       fg_relation_name(rel->type),
                       fg__str(&g->strings, g->films[rel->from].key));
-  TRY(check_text(g, rel->note, "note", 0));
+  FG__TRY(check_text(g, rel->note, "note", 0));
   void *arr = g->relations;
   int rc = reserve_one(g, FG_TABLE_RELATIONS, &arr, sizeof *g->relations);
   g->relations = arr;
   if (rc)
     return rc;
   uint32_t h;
-  TRY(intern_all(g, &rel->note, &h, 1));
+  FG__TRY(intern_all(g, &rel->note, &h, 1));
   fg_id id = (fg_id)g->n[FG_TABLE_RELATIONS];
   fg__relation *r = &g->relations[id];
   r->from = rel->from, r->to = rel->to, r->note = h;
@@ -346,12 +339,12 @@ int fg_graph_add_aka(fg_graph *g, const fg_aka *aka, fg_id *out_id) {
     return FG_EINVAL;
   if (!aka)
     return fg__seterr(g, FG_EINVAL, "aka is NULL");
-  TRY(check_version(g, aka->version, FG_AKA_VERSION, "fg_aka"));
-  TRY(check_film_id(g, aka->film, "aka"));
-  TRY(check_text(g, aka->title, "aka title", 1));
-  TRY(check_text(g, aka->region, "region", 0));
-  TRY(check_text(g, aka->language, "language", 0));
-  TRY(check_text(g, aka->types, "types", 0));
+  FG__TRY(check_version(g, aka->version, FG_AKA_VERSION, "fg_aka"));
+  FG__TRY(check_film_id(g, aka->film, "aka"));
+  FG__TRY(check_text(g, aka->title, "aka title", 1));
+  FG__TRY(check_text(g, aka->region, "region", 0));
+  FG__TRY(check_text(g, aka->language, "language", 0));
+  FG__TRY(check_text(g, aka->types, "types", 0));
   if (aka->is_original != 0 && aka->is_original != 1)
     return fg__seterr(g, FG_EINVAL, "is_original must be 0 or 1");
   void *arr = g->akas;
@@ -361,7 +354,7 @@ int fg_graph_add_aka(fg_graph *g, const fg_aka *aka, fg_id *out_id) {
     return rc;
   const char *strs[4] = {aka->title, aka->region, aka->language, aka->types};
   uint32_t h[4];
-  TRY(intern_all(g, strs, h, 4));
+  FG__TRY(intern_all(g, strs, h, 4));
   fg_id id = (fg_id)g->n[FG_TABLE_AKAS];
   fg__aka *r = &g->akas[id];
   r->film = aka->film, r->title = h[0], r->region = h[1], r->language = h[2], r->types = h[3];

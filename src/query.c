@@ -105,13 +105,43 @@ static int cmp_keyed(const void *pa, const void *pb) {
   return (a->id > b->id) - (a->id < b->id);
 }
 
-static int push_sorted(const fg_graph *g, fg_idlist *out, keyed *items, size_t n) {
-  qsort(items, n, sizeof *items, cmp_keyed);
+/* Sort keys of credits within a film (role, then billing, unknown last)
+ * and within a person (film year, unknown last, then film, then role). */
+static uint64_t film_order_key(const fg_graph *g, const fg__credit *c) {
+  (void)g;
+  uint64_t billing = c->billing ? c->billing : 0x10000u;
+  return ((uint64_t)c->role << 17) | billing;
+}
+
+static uint64_t person_order_key(const fg_graph *g, const fg__credit *c) {
+  int16_t y = g->films[c->film].year;
+  uint64_t year = y ? (uint64_t)y : 10000u;
+  return (year << 40) | ((uint64_t)c->film << 8) | c->role;
+}
+
+/* The credits items[b..e) of one CSR row that match role_mask, sorted by
+ * key(), into a new *out. */
+static int sorted_credits(const fg_graph *g, const uint32_t *items, uint32_t b, uint32_t e,
+                          uint32_t role_mask,
+                          uint64_t (*key)(const fg_graph *, const fg__credit *),
+                          fg_idlist **out) {
+  keyed *sorted = fg__malloc(&g->alloc, (e - b + 1) * sizeof *sorted);
+  if (!sorted)
+    return fail(out, FG_ENOMEM);
+  size_t n = 0;
+  for (uint32_t k = b; k < e; k++) {
+    const fg__credit *c = &g->credits[items[k]];
+    if (!(role_mask & FG_ROLE_MASK(c->role)))
+      continue;
+    sorted[n].key = key(g, c);
+    sorted[n++].id = items[k];
+  }
+  qsort(sorted, n, sizeof *sorted, cmp_keyed);
   int rc = FG_OK;
   for (size_t i = 0; i < n && !rc; i++)
-    rc = fg__idlist_push(out, items[i].id);
-  fg__free(&g->alloc, items);
-  return rc;
+    rc = fg__idlist_push(*out, sorted[i].id);
+  fg__free(&g->alloc, sorted);
+  return rc ? fail(out, rc) : FG_OK;
 }
 
 int fg_film_credits(const fg_graph *g, fg_id film, uint32_t role_mask, fg_idlist **out) {
@@ -121,22 +151,8 @@ int fg_film_credits(const fg_graph *g, fg_id film, uint32_t role_mask, fg_idlist
     return rc;
   if (film >= g->n[FG_TABLE_FILMS])
     return fail(out, FG_ENOTFOUND);
-  uint32_t b = ix->film_credit_start[film], e = ix->film_credit_start[film + 1];
-  keyed *items = fg__malloc(&g->alloc, (e - b + 1) * sizeof *items);
-  if (!items)
-    return fail(out, FG_ENOMEM);
-  size_t n = 0;
-  for (uint32_t k = b; k < e; k++) {
-    const fg__credit *c = &g->credits[ix->film_credit[k]];
-    if (!(role_mask & FG_ROLE_MASK(c->role)))
-      continue;
-    uint64_t billing = c->billing ? c->billing : 0x10000u; /* unknown last */
-    items[n].key = ((uint64_t)c->role << 17) | billing;
-    items[n++].id = ix->film_credit[k];
-  }
-  if ((rc = push_sorted(g, *out, items, n)))
-    return fail(out, rc);
-  return FG_OK;
+  return sorted_credits(g, ix->film_credit, ix->film_credit_start[film],
+                        ix->film_credit_start[film + 1], role_mask, film_order_key, out);
 }
 
 int fg_person_credits(const fg_graph *g, fg_id person, uint32_t role_mask, fg_idlist **out) {
@@ -146,23 +162,8 @@ int fg_person_credits(const fg_graph *g, fg_id person, uint32_t role_mask, fg_id
     return rc;
   if (person >= g->n[FG_TABLE_PEOPLE])
     return fail(out, FG_ENOTFOUND);
-  uint32_t b = ix->person_credit_start[person], e = ix->person_credit_start[person + 1];
-  keyed *items = fg__malloc(&g->alloc, (e - b + 1) * sizeof *items);
-  if (!items)
-    return fail(out, FG_ENOMEM);
-  size_t n = 0;
-  for (uint32_t k = b; k < e; k++) {
-    const fg__credit *c = &g->credits[ix->person_credit[k]];
-    if (!(role_mask & FG_ROLE_MASK(c->role)))
-      continue;
-    int16_t y = g->films[c->film].year;
-    uint64_t year = y ? (uint64_t)y : 10000u; /* unknown last */
-    items[n].key = (year << 40) | ((uint64_t)c->film << 8) | c->role;
-    items[n++].id = ix->person_credit[k];
-  }
-  if ((rc = push_sorted(g, *out, items, n)))
-    return fail(out, rc);
-  return FG_OK;
+  return sorted_credits(g, ix->person_credit, ix->person_credit_start[person],
+                        ix->person_credit_start[person + 1], role_mask, person_order_key, out);
 }
 
 /* Push, for each relation of `film` in one direction and of a type in

@@ -1,0 +1,321 @@
+/* What every tabular loader shares: the header check, splitting rows into
+ * fields, located errors, lenient skipping, and the all-or-nothing
+ * transaction around a load. The formats (catalog.c, imdb.c) only say what a
+ * row means. */
+#include "fg_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* ---- Errors with a location ---------------------------------------------- */
+
+int fg__ld_fail(fg__loader *ld, int status, size_t off, const char *fmt, ...) {
+  fg_error_info *e = ld->info;
+  e->status = status;
+  snprintf(e->file, sizeof e->file, "%s", ld->rd.name);
+  e->line = ld->rd.line;
+  e->column = fg__utf8_column(ld->line, off);
+  va_list ap;
+  va_start(ap, fmt);
+  fg__vformat(e->message, sizeof e->message, fmt, ap);
+  va_end(ap);
+  return status;
+}
+
+const char *fg__ld_shown(const fg__field *f, char *buf) {
+  size_t n = f->len;
+  if (n > 60) {
+    n = 60;
+    while (n > 0 && ((unsigned char)f->p[n] & 0xC0) == 0x80)
+      n--;
+  }
+  memcpy(buf, f->p, n);
+  strcpy(buf + n, f->len > n ? "..." : "");
+  return buf;
+}
+
+void fg__list_names(char *buf, size_t cap, const char *(*name)(int), int first, int count) {
+  size_t n = 0;
+  buf[0] = '\0';
+  for (int i = first; i < count && n < cap; i++)
+    n += (size_t)snprintf(buf + n, cap - n, "%s%s", i > first ? ", " : "", name(i));
+}
+
+/* ---- Fields ---------------------------------------------------------------- */
+
+static const fg__field empty_field = {"", 0, 0};
+
+const fg__field *fg__ld_field(const fg__loader *ld, int col) {
+  int p = ld->pos[col];
+  return p >= 0 && p < ld->nf ? &ld->f[p] : &empty_field;
+}
+
+int fg__ld_is_null(const fg__loader *ld, const fg__field *f) {
+  return f->len == 0 ||
+         (ld->null && f->len == strlen(ld->null) && memcmp(f->p, ld->null, f->len) == 0);
+}
+
+char *fg__ld_scratch(fg__loader *ld, size_t n) {
+  if (ld->scratch_used + n > ld->scratch_cap) {
+    void *p = ld->scratch;
+    if (fg__reserve(&ld->g->alloc, &p, &ld->scratch_cap, ld->scratch_used + n, 1) != FG_OK)
+      return NULL;
+    ld->scratch = p;
+  }
+  char *at = ld->scratch + ld->scratch_used;
+  ld->scratch_used += n;
+  return at;
+}
+
+const char *fg__ld_copy(fg__loader *ld, int col) {
+  const fg__field *f = fg__ld_field(ld, col);
+  if (fg__ld_is_null(ld, f))
+    return "";
+  /* parse_row reserved room for every field of the row. */
+  char *dst = ld->scratch + ld->scratch_used;
+  memcpy(dst, f->p, f->len);
+  dst[f->len] = '\0';
+  ld->scratch_used += f->len + 1;
+  return dst;
+}
+
+int fg__ld_number(fg__loader *ld, int col, long min, long max, int32_t *out) {
+  const fg__field *f = fg__ld_field(ld, col);
+  char buf[64];
+  *out = 0;
+  if (fg__ld_is_null(ld, f))
+    return FG_OK;
+  long v = 0;
+  for (size_t k = 0; k < f->len; k++) {
+    if (f->p[k] < '0' || f->p[k] > '9')
+      return fg__ld_fail(ld, FG_EPARSE, f->off + k, "%s '%s' is not a whole number",
+                         ld->spec->cols[col], fg__ld_shown(f, buf));
+    if (v <= max)
+      v = v * 10 + (f->p[k] - '0');
+  }
+  if (v < min || v > max)
+    return fg__ld_fail(ld, FG_EPARSE, f->off, "%s '%s' is out of range (%ld-%ld; %s if unknown)",
+                       ld->spec->cols[col], fg__ld_shown(f, buf), min, max,
+                       ld->null ? "\\N" : "leave empty");
+  *out = (int32_t)v;
+  return FG_OK;
+}
+
+static void split(fg__loader *ld) {
+  const char *p = ld->line, *end = ld->line + ld->len;
+  ld->nf = 0;
+  for (;;) {
+    const char *tab = memchr(p, '\t', (size_t)(end - p));
+    const char *stop = tab ? tab : end;
+    if (ld->nf <= FG__MAX_COLS) {
+      ld->f[ld->nf].p = p;
+      ld->f[ld->nf].len = (size_t)(stop - p);
+      ld->f[ld->nf].off = (size_t)(p - ld->line);
+    }
+    ld->nf++;
+    if (!tab)
+      break;
+    p = tab + 1;
+  }
+}
+
+/* ---- Lines and the header ---------------------------------------------------- */
+
+/* Checks every line must pass before it is split: no NUL, no CR, UTF-8, and
+ * a newline at its end. */
+static int check_line(fg__loader *ld, int terminated) {
+  const char *nul = memchr(ld->line, '\0', ld->len);
+  if (nul)
+    return fg__ld_fail(ld, FG_EPARSE, (size_t)(nul - ld->line), "NUL byte in the text");
+  const char *cr = memchr(ld->line, '\r', ld->len);
+  if (cr)
+    return fg__ld_fail(ld, FG_EPARSE, (size_t)(cr - ld->line),
+                       cr == ld->line + ld->len - 1
+                           ? "line ends with CR (a Windows CRLF file?); save with LF line ends"
+                           : "carriage return (CR) inside a line");
+  size_t bad;
+  if (!fg__utf8_valid(ld->line, ld->len, &bad))
+    return fg__ld_fail(ld, FG_EPARSE, bad, "invalid UTF-8");
+  if (!terminated)
+    return fg__ld_fail(ld, FG_EPARSE, ld->len,
+                       "missing newline at the end of the file (is it truncated?)");
+  return FG_OK;
+}
+
+/* "a, b, c": the required leading columns, for messages. */
+static void required_names(const fg__table_spec *s, char *buf, size_t cap) {
+  size_t n = 0;
+  buf[0] = '\0';
+  for (int i = 0; i < s->required && n < cap; i++)
+    n += (size_t)snprintf(buf + n, cap - n, "%s%s", i ? ", " : "", s->cols[i]);
+}
+
+static int check_header(fg__loader *ld, int terminated) {
+  const fg__table_spec *s = ld->spec;
+  if (ld->len >= 3 && memcmp(ld->line, "\xEF\xBB\xBF", 3) == 0)
+    return fg__ld_fail(ld, FG_EPARSE, 0,
+                       "file starts with a byte order mark (BOM); save it as UTF-8 without BOM");
+  FG__TRY(check_line(ld, terminated));
+  split(ld);
+  char buf[64], names[512], req[256];
+  size_t n = 0;
+  for (int i = 0; i < s->ncols; i++) {
+    n += (size_t)snprintf(names + n, sizeof names - n, "%s%s", i ? ", " : "", s->cols[i]);
+    ld->pos[i] = -1;
+  }
+  required_names(s, req, sizeof req);
+  if (ld->nf > s->ncols)
+    return fg__ld_fail(ld, FG_EPARSE, ld->f[s->ncols].off,
+                       "header has more than the %d columns of %s (%s)", s->ncols, s->file,
+                       names);
+  for (int i = 0; i < ld->nf; i++) {
+    const fg__field *f = &ld->f[i];
+    int col = -1;
+    for (int k = 0; k < s->ncols && col < 0; k++)
+      if (f->len == strlen(s->cols[k]) && memcmp(f->p, s->cols[k], f->len) == 0)
+        col = k;
+    if (i < s->required && col != i)
+      return fg__ld_fail(ld, FG_EPARSE, f->off,
+                         "header column %d is '%s'; expected '%s' (%s starts with %s)", i + 1,
+                         fg__ld_shown(f, buf), s->cols[i], s->file, req);
+    if (col < 0)
+      return fg__ld_fail(ld, FG_EPARSE, f->off,
+                         "header column %d '%s' is not a column of %s (%s)", i + 1,
+                         fg__ld_shown(f, buf), s->file, names);
+    if (ld->pos[col] >= 0)
+      return fg__ld_fail(ld, FG_EPARSE, f->off, "header column %d '%s' appears twice", i + 1,
+                         s->cols[col]);
+    ld->pos[col] = i;
+  }
+  if (ld->nf < s->required)
+    return fg__ld_fail(ld, FG_EPARSE, ld->len, "header has %d column%s; %s starts with %s",
+                       ld->nf, ld->nf == 1 ? "" : "s", s->file, req);
+  ld->ncols = ld->nf;
+  return FG_OK;
+}
+
+/* ---- The row loop -------------------------------------------------------------- */
+
+static int is_row_error(int rc) {
+  return rc == FG_EPARSE || rc == FG_EEXISTS || rc == FG_ENOTFOUND || rc == FG_EINVAL;
+}
+
+static int parse_row(fg__loader *ld, int terminated) {
+  FG__TRY(check_line(ld, terminated));
+  split(ld);
+  if (ld->nf != ld->ncols) {
+    size_t off = ld->nf > ld->ncols ? ld->f[ld->ncols].off - 1 : ld->len;
+    return fg__ld_fail(ld, FG_EPARSE, off, "expected %d fields (as the header), found %d",
+                       ld->ncols, ld->nf);
+  }
+  /* Room for a NUL-terminated copy of every field of the row (unescaping
+   * only shortens), and an empty string for each column the header left
+   * out. */
+  ld->scratch_used = 0;
+  if (!fg__ld_scratch(ld, ld->len + (size_t)ld->spec->ncols + 1))
+    return fg__ld_fail(ld, FG_ENOMEM, 0, "out of memory");
+  ld->scratch_used = 0;
+  return ld->row(ld);
+}
+
+static void report_skip(fg__loader *ld) {
+  ld->skipped++;
+  if (ld->opts && ld->opts->on_skip)
+    ld->opts->on_skip(ld->info, ld->opts->skip_payload);
+}
+
+int fg__ld_run(fg__loader *ld, const fg_source *src) {
+  fg_graph *g = ld->g;
+  const fg_load_options *opts = ld->opts;
+  fg_error_info *info = ld->info;
+  int rc = fg__reader_open(&ld->rd, &g->alloc, src, opts ? opts->max_line : 0, info);
+  if (rc)
+    return rc;
+  int lenient = opts && (opts->flags & FG_LOAD_LENIENT);
+  int terminated;
+  rc = fg__reader_next(&ld->rd, &ld->line, &ld->len, &terminated, info);
+  if (rc == 1) {
+    ld->line = "";
+    ld->rd.line = 1;
+    rc = fg__ld_fail(ld, FG_EPARSE, 0, "empty file; expected a header line (%s ...)",
+                     ld->spec->cols[0]);
+  } else if (rc == FG_OK) {
+    rc = check_header(ld, terminated);
+  }
+  while (rc == FG_OK) {
+    rc = fg__reader_next(&ld->rd, &ld->line, &ld->len, &terminated, info);
+    if (rc == 1) {
+      rc = FG_OK;
+      break;
+    }
+    if (rc)
+      break;
+    rc = parse_row(ld, terminated);
+    if (rc == FG_OK) {
+      ld->rows++;
+    } else if (lenient && is_row_error(rc)) {
+      report_skip(ld);
+      rc = FG_OK;
+    }
+  }
+  info->rows += ld->rows;
+  info->skipped += ld->skipped;
+  fg__free(&g->alloc, ld->scratch);
+  ld->scratch = NULL;
+  fg__reader_close(&ld->rd);
+  return rc;
+}
+
+/* ---- Transactions ---------------------------------------------------------------- */
+
+int fg__ld_begin(fg_graph *g, const fg_load_options *opts, fg_error_info *err,
+                 fg_error_info *local, fg_error_info **info, fg__mark *mark) {
+  if (fg__check_info(err))
+    return fg__seterr(g, FG_EVERSION, "fg_error_info version %u is not supported",
+                      err->version);
+  *info = err ? err : local;
+  unsigned int v = (*info)->version;
+  memset(*info, 0, sizeof **info);
+  (*info)->version = v;
+  if (opts && opts->version != FG_LOAD_OPTIONS_VERSION) {
+    fg__info_set(*info, FG_EVERSION, "", 0, 0, "fg_load_options version %u is not supported",
+                 opts->version);
+    return fg__seterr(g, FG_EVERSION, "fg_load_options version %u is not supported",
+                      opts->version);
+  }
+  fg__mark_take(g, mark);
+  return FG_OK;
+}
+
+int fg__ld_finish(fg_graph *g, const fg__mark *mark, int rc, fg_error_info *info) {
+  if (rc == FG_OK && !fg__index_get(g, &rc))
+    fg__info_set(info, rc, "", 0, 0, "cannot build the indexes: %s", fg_errstr(rc));
+  if (rc == FG_OK) {
+    info->status = FG_OK;
+    info->file[0] = info->message[0] = '\0';
+    info->line = info->column = 0;
+    return FG_OK;
+  }
+  fg__rollback(g, mark);
+  info->status = rc;
+  info->rows = 0;
+  if (info->line)
+    fg__seterr(g, rc, "%s:%llu:%llu: %s", info->file, (unsigned long long)info->line,
+               (unsigned long long)info->column, info->message);
+  else if (info->file[0])
+    fg__seterr(g, rc, "%s: %s", info->file, info->message);
+  else
+    fg__seterr(g, rc, "%s", info->message);
+  return rc;
+}
+
+char *fg__join_path(const fg__alloc *a, const char *dir, const char *file) {
+  size_t dl = strlen(dir), fl = strlen(file);
+  char *p = fg__malloc(a, dl + fl + 2);
+  if (!p)
+    return NULL;
+  memcpy(p, dir, dl);
+  p[dl] = '/';
+  memcpy(p + dl + 1, file, fl + 1);
+  return p;
+}
