@@ -234,10 +234,19 @@ typedef struct fg_film {
   uint32_t origin;            /* FG_ORIGIN_* bits; 0 = unknown */
   const char *source;         /* the adapted work, e.g. "novel ... by ..." */
   const char *subject;        /* the real events or people it is about */
+  int32_t is_adult;           /* 1 for adult titles (IMDb's isAdult), else 0 */
+  int32_t rating;             /* average user rating x 10 (73 = 7.3), 10-100;
+                                 0 = none */
+  uint32_t votes;             /* number of votes behind the rating */
+  fg_id series;               /* an episode's series (a film id of this
+                                 graph), else FG_ID_NONE */
+  int32_t season;             /* an episode's season, 1-65535; 0 = unknown */
+  int32_t episode;            /* its number in the season; 0 = unknown */
 } fg_film;
 #define FG_FILM_VERSION 1
 #define FG_FILM_INIT                                                          \
-  { FG_FILM_VERSION, NULL, NULL, NULL, 0, 0, 0, 0, NULL, NULL, NULL, 0, NULL, NULL }
+  { FG_FILM_VERSION, NULL, NULL, NULL, 0, 0, 0, 0, NULL, NULL, NULL, 0, NULL, NULL,     \
+    0, 0, 0, FG_ID_NONE, 0, 0 }
 
 typedef struct fg_person {
   unsigned int version;    /* FG_PERSON_VERSION */

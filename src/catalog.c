@@ -14,9 +14,10 @@
 static const fg__table_spec specs[FG_TABLE_COUNT_] = {
     {"films.tsv",
      2,
-     13,
+     19,
      {"key", "title", "original_title", "year", "end_year", "runtime", "kind", "countries",
-      "languages", "genres", "origin", "source", "subject"}},
+      "languages", "genres", "origin", "source", "subject", "is_adult", "rating", "votes",
+      "series", "season", "episode"}},
     {"people.tsv", 2, 5, {"key", "name", "birth_year", "death_year", "professions"}},
     {"credits.tsv", 3, 6, {"film", "person", "role", "billing", "job", "characters"}},
     {"akas.tsv", 2, 6, {"film", "title", "region", "language", "types", "is_original"}},
@@ -76,6 +77,66 @@ static int added(fg__loader *ld, int rc, int column_field) {
   return fg__ld_fail(ld, rc, fg__ld_field(ld, column_field)->off, "%s", ld->g->errmsg);
 }
 
+/* Series keys of films.tsv, resolved after the whole file is read. */
+typedef struct pending_series {
+  fg_id film;
+  uint64_t line, column;
+  size_t key; /* offset in keys */
+} pending_series;
+
+typedef struct series_refs {
+  pending_series *items;
+  size_t count, cap;
+  char *keys;
+  size_t keys_len, keys_cap;
+} series_refs;
+
+static int defer_series(fg__loader *ld, fg_id film, const fg__field *f) {
+  series_refs *refs = ld->ctx;
+  const char *key;
+  /* text() unescapes into the row's scratch; copy it out. */
+  FG__TRY(text(ld, 16, &key));
+  size_t klen = strlen(key);
+  void *items = refs->items, *keys = refs->keys;
+  if (fg__reserve(&ld->g->alloc, &items, &refs->cap, refs->count + 1, sizeof *refs->items) ||
+      (refs->items = items,
+       fg__reserve(&ld->g->alloc, &keys, &refs->keys_cap, refs->keys_len + klen + 1, 1)))
+    return fg__ld_fail(ld, FG_ENOMEM, 0, "out of memory");
+  refs->keys = keys;
+  pending_series *p = &refs->items[refs->count++];
+  p->film = film;
+  p->line = ld->rd.line;
+  p->column = fg__utf8_column(ld->line, f->off);
+  p->key = refs->keys_len;
+  memcpy(refs->keys + refs->keys_len, key, klen + 1);
+  refs->keys_len += klen + 1;
+  return FG_OK;
+}
+
+/* Point each deferred film at its series; an unknown key is an error (a
+ * skip in lenient mode, the series left empty). */
+static int resolve_series(fg__loader *ld, series_refs *refs) {
+  for (size_t i = 0; i < refs->count; i++) {
+    const pending_series *p = &refs->items[i];
+    const char *key = refs->keys + p->key;
+    fg_id series;
+    if (fg_graph_find_film(ld->g, key, &series) == FG_OK && series != p->film) {
+      ld->g->films[p->film].series = series;
+      continue;
+    }
+    fg__info_set(ld->info, series == p->film ? FG_EPARSE : FG_ENOTFOUND, ld->rd.name, p->line,
+                 p->column, series == p->film ? "a film cannot be its own series ('%s')"
+                                              : "unknown series key '%s'",
+                 key);
+    if (!(ld->opts && (ld->opts->flags & FG_LOAD_LENIENT)))
+      return ld->info->status;
+    ld->info->skipped++;
+    if (ld->opts->on_skip)
+      ld->opts->on_skip(ld->info, ld->opts->skip_payload);
+  }
+  return FG_OK;
+}
+
 static int row_film(fg__loader *ld) {
   fg_film r = FG_FILM_INIT;
   FG__TRY(required_text(ld, 0, &r.key));
@@ -112,10 +173,21 @@ static int row_film(fg__loader *ld) {
   }
   FG__TRY(text(ld, 11, &r.source));
   FG__TRY(text(ld, 12, &r.subject));
+  FG__TRY(fg__ld_number(ld, 13, 0, 1, &r.is_adult));
+  FG__TRY(fg__ld_rating(ld, 14, &r.rating));
+  int32_t votes;
+  FG__TRY(fg__ld_number(ld, 15, 0, 2147483647, &votes));
+  r.votes = (uint32_t)votes;
+  FG__TRY(fg__ld_number(ld, 17, 1, 65535, &r.season));
+  FG__TRY(fg__ld_number(ld, 18, 1, 2147483647, &r.episode));
   fg_id dup;
   if (fg_graph_find_film(ld->g, r.key, &dup) == FG_OK)
     return fg__ld_fail(ld, FG_EEXISTS, fg__ld_field(ld, 0)->off, "duplicate film key '%s'", r.key);
-  return added(ld, fg_graph_add_film(ld->g, &r, NULL), 0);
+  /* The series may come later in the file: resolved once all are read. */
+  const fg__field *series = fg__ld_field(ld, 16);
+  fg_id id;
+  FG__TRY(added(ld, fg_graph_add_film(ld->g, &r, &id), 0));
+  return series->len ? defer_series(ld, id, series) : FG_OK;
 }
 
 static int row_person(fg__loader *ld) {
@@ -214,13 +286,21 @@ static int (*const row_fns[FG_TABLE_COUNT_])(fg__loader *) = {
 static int load_rows(fg_graph *g, int table, const fg_source *src, const fg_load_options *opts,
                      fg_error_info *info) {
   fg__loader ld;
+  series_refs refs;
   memset(&ld, 0, sizeof ld);
+  memset(&refs, 0, sizeof refs);
   ld.g = g;
   ld.spec = &specs[table];
   ld.row = row_fns[table];
+  ld.ctx = &refs;
   ld.opts = opts;
   ld.info = info;
-  return fg__ld_run(&ld, src);
+  int rc = fg__ld_run(&ld, src);
+  if (rc == FG_OK)
+    rc = resolve_series(&ld, &refs);
+  fg__free(&g->alloc, refs.items);
+  fg__free(&g->alloc, refs.keys);
+  return rc;
 }
 
 int fg_graph_load_table(fg_graph *g, int table, const fg_source *src,
@@ -361,6 +441,12 @@ int fg_graph_write_table(const fg_graph *g, int table, fg_write_fn fn, void *pay
       const char *b[6] = {STR(r->countries), STR(r->languages), STR(r->genres),
                           tmp,               STR(r->source),    STR(r->subject)};
       w_char(w, '\t'), w_fields(w, b, 6);
+      w_char(w, '\t'), w_num(w, r->is_adult), w_char(w, '\t');
+      if (r->rating)
+        w_bytes(w, tmp, (size_t)snprintf(tmp, sizeof tmp, "%d.%d", r->rating / 10, r->rating % 10));
+      w_char(w, '\t'), w_num(w, (long)r->votes), w_char(w, '\t');
+      w_text(w, r->series == FG_ID_NONE ? "" : STR(g->films[r->series].key));
+      w_char(w, '\t'), w_num(w, r->season), w_char(w, '\t'), w_num(w, (long)r->episode);
       break;
     }
     case FG_TABLE_PEOPLE: {

@@ -116,9 +116,15 @@ void fg__keymap_remove_from(fg__keymap *m, const fg__strpool *p, const void *bas
 typedef struct fg__film {
   uint32_t key, title, original_title, countries, languages, genres, source, subject;
   int32_t runtime;
+  uint32_t votes;
+  uint32_t series; /* FG_ID_NONE if none */
+  uint32_t episode;
+  uint16_t season;
   uint16_t origin;
   int16_t year, end_year;
   uint8_t kind;
+  uint8_t rating; /* x 10 */
+  uint8_t is_adult;
 } fg__film;
 
 typedef struct fg__person {
@@ -164,6 +170,14 @@ typedef struct fg__index {
   size_t n_names;
 } fg__index;
 
+/* The old rating and episode fields of a film a load changed. */
+typedef struct fg__undo {
+  uint32_t film;
+  uint32_t votes, series, episode;
+  uint16_t season;
+  uint8_t rating;
+} fg__undo;
+
 struct fg_graph {
   fg__alloc alloc;
   fg__strpool strings;
@@ -176,16 +190,35 @@ struct fg_graph {
   size_t cap[FG_TABLE_COUNT_];
   fg__keymap film_keys, person_keys;
   fg__index *index; /* NULL until built; see fg__index_get */
+  fg__undo *undo; /* old values of films a load changed */
+  size_t n_undo, cap_undo;
+  size_t txn_films; /* films that existed when the current load began */
   char errmsg[1024];
 };
 
 /* ---- Graph internals (graph.c) ----------------------------------------- */
 
-/* A point to roll a graph back to: its record counts and string bytes. */
+/* A point to roll a graph back to: its record counts, string bytes and
+ * undo log length. */
 typedef struct fg__mark {
   size_t n[FG_TABLE_COUNT_];
   size_t strings;
+  size_t undo;
 } fg__mark;
+
+/* Validated appends, shared by fg_graph_add_* and the loaders (whose text
+ * is already checked): strings must be valid UTF-8 and values in range.
+ * They still refuse a duplicate key (FG_EEXISTS) and set g->errmsg. */
+int fg__append_film(fg_graph *g, const fg_film *f, fg_id *out_id);
+int fg__append_person(fg_graph *g, const fg_person *p, fg_id *out_id);
+int fg__append_credit(fg_graph *g, const fg_credit *c, fg_id *out_id);
+int fg__append_aka(fg_graph *g, const fg_aka *a, fg_id *out_id);
+
+/* Set fields of an existing film. A film that existed before the current
+ * load is logged first, so a rollback restores it. FG_ENOMEM if the log
+ * cannot grow (nothing changed then). */
+int fg__film_set_rating(fg_graph *g, fg_id film, int32_t rating, uint32_t votes);
+int fg__film_set_episode(fg_graph *g, fg_id film, fg_id series, int32_t season, int32_t episode);
 
 void fg__mark_take(const fg_graph *g, fg__mark *m);
 /* Undo every record and string added since the mark; never fails. */
@@ -272,7 +305,7 @@ void fg__reader_close(fg__reader *r);
  * then one record per line; errors located by line and column; lenient
  * skipping; and the all-or-nothing transaction around a load. */
 
-#define FG__MAX_COLS 16
+#define FG__MAX_COLS 24
 
 /* A table's columns. A header starts with the `required` leading columns in
  * order; any of the others may follow, in any order (for a fixed shape,
@@ -329,6 +362,8 @@ const char *fg__ld_copy(fg__loader *ld, int col);
 char *fg__ld_scratch(fg__loader *ld, size_t n);
 /* A decimal number in [min, max]; null gives 0. */
 int fg__ld_number(fg__loader *ld, int col, long min, long max, int32_t *out);
+/* A rating "7.3" (1.0 to 10.0, at most one decimal) as tenths; null gives 0. */
+int fg__ld_rating(fg__loader *ld, int col, int32_t *out);
 /* Run a load of one table: read the header and every row through ld->row
  * (set g, spec, row, ctx, null, opts and info first). Counts rows and
  * skips into ld->info. No rollback: the caller owns the transaction. */

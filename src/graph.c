@@ -83,6 +83,7 @@ void fg_graph_free(fg_graph *g) {
   fg__free(&a, g->credits);
   fg__free(&a, g->relations);
   fg__free(&a, g->akas);
+  fg__free(&a, g->undo);
   fg__strpool_free(&g->strings, &a);
   fg__free(&a, g);
 }
@@ -98,6 +99,7 @@ size_t fg_graph_count(const fg_graph *g, int table) {
 void fg__mark_take(const fg_graph *g, fg__mark *m) {
   memcpy(m->n, g->n, sizeof m->n);
   m->strings = g->strings.len;
+  m->undo = g->n_undo;
 }
 
 void fg__rollback(fg_graph *g, const fg__mark *m) {
@@ -108,6 +110,13 @@ void fg__rollback(fg_graph *g, const fg__mark *m) {
                          (fg_id)m->n[FG_TABLE_PEOPLE], (fg_id)g->n[FG_TABLE_PEOPLE]);
   memcpy(g->n, m->n, sizeof g->n);
   fg__strpool_truncate(&g->strings, m->strings);
+  /* Restore changed films, newest change first. */
+  while (g->n_undo > m->undo) {
+    const fg__undo *e = &g->undo[--g->n_undo];
+    fg__film *r = &g->films[e->film];
+    r->votes = e->votes, r->series = e->series, r->episode = e->episode;
+    r->season = e->season, r->rating = e->rating;
+  }
 }
 
 /* ---- Adding -------------------------------------------------------------- */
@@ -162,30 +171,9 @@ static int check_version(fg_graph *g, unsigned int got, unsigned int want, const
   return FG_OK;
 }
 
-int fg_graph_add_film(fg_graph *g, const fg_film *f, fg_id *out_id) {
-  if (!g)
-    return FG_EINVAL;
-  if (!f)
-    return fg__seterr(g, FG_EINVAL, "film is NULL");
-  FG__TRY(check_version(g, f->version, FG_FILM_VERSION, "fg_film"));
-  FG__TRY(check_text(g, f->key, "film key", 1));
-  FG__TRY(check_text(g, f->title, "film title", 1));
-  FG__TRY(check_text(g, f->original_title, "original title", 0));
-  FG__TRY(check_text(g, f->countries, "countries", 0));
-  FG__TRY(check_text(g, f->languages, "languages", 0));
-  FG__TRY(check_text(g, f->genres, "genres", 0));
-  FG__TRY(check_text(g, f->source, "source", 0));
-  FG__TRY(check_text(g, f->subject, "subject", 0));
-  FG__TRY(check_year(g, f->year, "year"));
-  FG__TRY(check_year(g, f->end_year, "end year"));
-  if (f->runtime < 0 || f->runtime > 1000000)
-    return fg__seterr(g, FG_EINVAL, "runtime %ld is out of range (1-1000000 minutes, 0 for unknown)",
-                      (long)f->runtime);
-  if (f->kind < 0 || f->kind >= FG_KIND_COUNT_)
-    return fg__seterr(g, FG_EINVAL, "film kind %ld is unknown", (long)f->kind);
-  if (f->origin & ~FG_ORIGIN_ALL_)
-    return fg__seterr(g, FG_EINVAL, "origin bits 0x%lx are unknown",
-                      (unsigned long)(f->origin & ~FG_ORIGIN_ALL_));
+/* ---- Appends (validated input) -------------------------------------------- */
+
+int fg__append_film(fg_graph *g, const fg_film *f, fg_id *out_id) {
   size_t klen = strlen(f->key);
   if (fg__keymap_find(&g->film_keys, &g->strings, g->films, sizeof *g->films, f->key, klen) !=
       FG_ID_NONE)
@@ -211,6 +199,12 @@ int fg_graph_add_film(fg_graph *g, const fg_film *f, fg_id *out_id) {
   r->runtime = f->runtime;
   r->kind = (uint8_t)f->kind;
   r->origin = (uint16_t)f->origin;
+  r->is_adult = (uint8_t)f->is_adult;
+  r->rating = (uint8_t)f->rating;
+  r->votes = f->votes;
+  r->series = f->series;
+  r->season = (uint16_t)f->season;
+  r->episode = (uint32_t)f->episode;
   fg__keymap_insert(&g->film_keys, fg__hash_bytes(f->key, klen), id);
   g->n[FG_TABLE_FILMS]++;
   if (out_id)
@@ -218,17 +212,7 @@ int fg_graph_add_film(fg_graph *g, const fg_film *f, fg_id *out_id) {
   return FG_OK;
 }
 
-int fg_graph_add_person(fg_graph *g, const fg_person *p, fg_id *out_id) {
-  if (!g)
-    return FG_EINVAL;
-  if (!p)
-    return fg__seterr(g, FG_EINVAL, "person is NULL");
-  FG__TRY(check_version(g, p->version, FG_PERSON_VERSION, "fg_person"));
-  FG__TRY(check_text(g, p->key, "person key", 1));
-  FG__TRY(check_text(g, p->name, "person name", 1));
-  FG__TRY(check_text(g, p->professions, "professions", 0));
-  FG__TRY(check_year(g, p->birth_year, "birth year"));
-  FG__TRY(check_year(g, p->death_year, "death year"));
+int fg__append_person(fg_graph *g, const fg_person *p, fg_id *out_id) {
   size_t klen = strlen(p->key);
   if (fg__keymap_find(&g->person_keys, &g->strings, g->people, sizeof *g->people, p->key,
                       klen) != FG_ID_NONE)
@@ -256,6 +240,133 @@ int fg_graph_add_person(fg_graph *g, const fg_person *p, fg_id *out_id) {
   return FG_OK;
 }
 
+int fg__append_credit(fg_graph *g, const fg_credit *c, fg_id *out_id) {
+  void *arr = g->credits;
+  int rc = reserve_one(g, FG_TABLE_CREDITS, &arr, sizeof *g->credits);
+  g->credits = arr;
+  if (rc)
+    return rc;
+  const char *strs[2] = {c->job, c->characters};
+  uint32_t h[2];
+  FG__TRY(intern_all(g, strs, h, 2));
+  fg_id id = (fg_id)g->n[FG_TABLE_CREDITS];
+  fg__credit *r = &g->credits[id];
+  r->film = c->film, r->person = c->person, r->job = h[0], r->characters = h[1];
+  r->billing = (uint16_t)c->billing;
+  r->role = (uint8_t)c->role;
+  g->n[FG_TABLE_CREDITS]++;
+  if (out_id)
+    *out_id = id;
+  return FG_OK;
+}
+
+int fg__append_aka(fg_graph *g, const fg_aka *aka, fg_id *out_id) {
+  void *arr = g->akas;
+  int rc = reserve_one(g, FG_TABLE_AKAS, &arr, sizeof *g->akas);
+  g->akas = arr;
+  if (rc)
+    return rc;
+  const char *strs[4] = {aka->title, aka->region, aka->language, aka->types};
+  uint32_t h[4];
+  FG__TRY(intern_all(g, strs, h, 4));
+  fg_id id = (fg_id)g->n[FG_TABLE_AKAS];
+  fg__aka *r = &g->akas[id];
+  r->film = aka->film, r->title = h[0], r->region = h[1], r->language = h[2], r->types = h[3];
+  r->is_original = (uint8_t)aka->is_original;
+  g->n[FG_TABLE_AKAS]++;
+  if (out_id)
+    *out_id = id;
+  return FG_OK;
+}
+
+/* ---- Changing films during a load (undo-logged) ---------------------------- */
+
+/* Log film's current rating and episode fields if it predates the load. */
+static int log_film(fg_graph *g, fg_id film) {
+  if (film >= g->txn_films)
+    return FG_OK; /* added by this load: a rollback removes it whole */
+  void *u = g->undo;
+  int rc = fg__reserve(&g->alloc, &u, &g->cap_undo, g->n_undo + 1, sizeof *g->undo);
+  if (rc)
+    return rc;
+  g->undo = u;
+  const fg__film *r = &g->films[film];
+  fg__undo e = {film, r->votes, r->series, r->episode, r->season, r->rating};
+  g->undo[g->n_undo++] = e;
+  return FG_OK;
+}
+
+int fg__film_set_rating(fg_graph *g, fg_id film, int32_t rating, uint32_t votes) {
+  FG__TRY(log_film(g, film));
+  g->films[film].rating = (uint8_t)rating;
+  g->films[film].votes = votes;
+  return FG_OK;
+}
+
+int fg__film_set_episode(fg_graph *g, fg_id film, fg_id series, int32_t season,
+                         int32_t episode) {
+  FG__TRY(log_film(g, film));
+  g->films[film].series = series;
+  g->films[film].season = (uint16_t)season;
+  g->films[film].episode = (uint32_t)episode;
+  return FG_OK;
+}
+
+/* ---- Adding ---------------------------------------------------------------- */
+
+int fg_graph_add_film(fg_graph *g, const fg_film *f, fg_id *out_id) {
+  if (!g)
+    return FG_EINVAL;
+  if (!f)
+    return fg__seterr(g, FG_EINVAL, "film is NULL");
+  FG__TRY(check_version(g, f->version, FG_FILM_VERSION, "fg_film"));
+  FG__TRY(check_text(g, f->key, "film key", 1));
+  FG__TRY(check_text(g, f->title, "film title", 1));
+  FG__TRY(check_text(g, f->original_title, "original title", 0));
+  FG__TRY(check_text(g, f->countries, "countries", 0));
+  FG__TRY(check_text(g, f->languages, "languages", 0));
+  FG__TRY(check_text(g, f->genres, "genres", 0));
+  FG__TRY(check_text(g, f->source, "source", 0));
+  FG__TRY(check_text(g, f->subject, "subject", 0));
+  FG__TRY(check_year(g, f->year, "year"));
+  FG__TRY(check_year(g, f->end_year, "end year"));
+  if (f->runtime < 0 || f->runtime > 1000000)
+    return fg__seterr(g, FG_EINVAL, "runtime %ld is out of range (1-1000000 minutes, 0 for unknown)",
+                      (long)f->runtime);
+  if (f->kind < 0 || f->kind >= FG_KIND_COUNT_)
+    return fg__seterr(g, FG_EINVAL, "film kind %ld is unknown", (long)f->kind);
+  if (f->origin & ~FG_ORIGIN_ALL_)
+    return fg__seterr(g, FG_EINVAL, "origin bits 0x%lx are unknown",
+                      (unsigned long)(f->origin & ~FG_ORIGIN_ALL_));
+  if (f->is_adult != 0 && f->is_adult != 1)
+    return fg__seterr(g, FG_EINVAL, "is_adult must be 0 or 1");
+  if (f->rating < 0 || f->rating > 100 || (f->rating > 0 && f->rating < 10))
+    return fg__seterr(g, FG_EINVAL, "rating %ld is out of range (10-100, i.e. 1.0-10.0; 0 for none)",
+                      (long)f->rating);
+  if (f->series != FG_ID_NONE && f->series >= g->n[FG_TABLE_FILMS])
+    return fg__seterr(g, FG_ENOTFOUND, "series: no film with id %lu", (unsigned long)f->series);
+  if (f->season < 0 || f->season > 65535)
+    return fg__seterr(g, FG_EINVAL, "season %ld is out of range (1-65535, 0 for unknown)",
+                      (long)f->season);
+  if (f->episode < 0)
+    return fg__seterr(g, FG_EINVAL, "episode %ld is negative", (long)f->episode);
+  return fg__append_film(g, f, out_id);
+}
+
+int fg_graph_add_person(fg_graph *g, const fg_person *p, fg_id *out_id) {
+  if (!g)
+    return FG_EINVAL;
+  if (!p)
+    return fg__seterr(g, FG_EINVAL, "person is NULL");
+  FG__TRY(check_version(g, p->version, FG_PERSON_VERSION, "fg_person"));
+  FG__TRY(check_text(g, p->key, "person key", 1));
+  FG__TRY(check_text(g, p->name, "person name", 1));
+  FG__TRY(check_text(g, p->professions, "professions", 0));
+  FG__TRY(check_year(g, p->birth_year, "birth year"));
+  FG__TRY(check_year(g, p->death_year, "death year"));
+  return fg__append_person(g, p, out_id);
+}
+
 static int check_film_id(fg_graph *g, fg_id film, const char *what) {
   if (film >= g->n[FG_TABLE_FILMS])
     return fg__seterr(g, FG_ENOTFOUND, "%s: no film with id %lu", what, (unsigned long)film);
@@ -279,23 +390,7 @@ int fg_graph_add_credit(fg_graph *g, const fg_credit *c, fg_id *out_id) {
                       (long)c->billing);
   FG__TRY(check_text(g, c->job, "job", 0));
   FG__TRY(check_text(g, c->characters, "characters", 0));
-  void *arr = g->credits;
-  int rc = reserve_one(g, FG_TABLE_CREDITS, &arr, sizeof *g->credits);
-  g->credits = arr;
-  if (rc)
-    return rc;
-  const char *strs[2] = {c->job, c->characters};
-  uint32_t h[2];
-  FG__TRY(intern_all(g, strs, h, 2));
-  fg_id id = (fg_id)g->n[FG_TABLE_CREDITS];
-  fg__credit *r = &g->credits[id];
-  r->film = c->film, r->person = c->person, r->job = h[0], r->characters = h[1];
-  r->billing = (uint16_t)c->billing;
-  r->role = (uint8_t)c->role;
-  g->n[FG_TABLE_CREDITS]++;
-  if (out_id)
-    *out_id = id;
-  return FG_OK;
+  return fg__append_credit(g, c, out_id);
 }
 
 int fg_graph_add_relation(fg_graph *g, const fg_relation *rel, fg_id *out_id) {
@@ -347,22 +442,7 @@ int fg_graph_add_aka(fg_graph *g, const fg_aka *aka, fg_id *out_id) {
   FG__TRY(check_text(g, aka->types, "types", 0));
   if (aka->is_original != 0 && aka->is_original != 1)
     return fg__seterr(g, FG_EINVAL, "is_original must be 0 or 1");
-  void *arr = g->akas;
-  int rc = reserve_one(g, FG_TABLE_AKAS, &arr, sizeof *g->akas);
-  g->akas = arr;
-  if (rc)
-    return rc;
-  const char *strs[4] = {aka->title, aka->region, aka->language, aka->types};
-  uint32_t h[4];
-  FG__TRY(intern_all(g, strs, h, 4));
-  fg_id id = (fg_id)g->n[FG_TABLE_AKAS];
-  fg__aka *r = &g->akas[id];
-  r->film = aka->film, r->title = h[0], r->region = h[1], r->language = h[2], r->types = h[3];
-  r->is_original = (uint8_t)aka->is_original;
-  g->n[FG_TABLE_AKAS]++;
-  if (out_id)
-    *out_id = id;
-  return FG_OK;
+  return fg__append_aka(g, aka, out_id);
 }
 
 /* ---- Reading ------------------------------------------------------------- */
@@ -384,6 +464,8 @@ int fg_graph_film(const fg_graph *g, fg_id id, fg_film *out) {
   out->genres = S(r->genres);
   out->origin = r->origin;
   out->source = S(r->source), out->subject = S(r->subject);
+  out->is_adult = r->is_adult, out->rating = r->rating, out->votes = r->votes;
+  out->series = r->series, out->season = r->season, out->episode = (int32_t)r->episode;
   return FG_OK;
 }
 

@@ -101,6 +101,30 @@ int fg__ld_number(fg__loader *ld, int col, long min, long max, int32_t *out) {
   return FG_OK;
 }
 
+int fg__ld_rating(fg__loader *ld, int col, int32_t *out) {
+  const fg__field *f = fg__ld_field(ld, col);
+  char buf[64];
+  *out = 0;
+  if (fg__ld_is_null(ld, f))
+    return FG_OK;
+  /* "7", "7.3" or "10.0": whole part, then at most one decimal. */
+  int32_t v = 0;
+  size_t k = 0, digits = 0;
+  while (k < f->len && f->p[k] >= '0' && f->p[k] <= '9' && digits < 3)
+    v = v * 10 + (f->p[k++] - '0'), digits++;
+  v *= 10;
+  if (digits && k + 2 == f->len && f->p[k] == '.' && f->p[k + 1] >= '0' && f->p[k + 1] <= '9')
+    v += f->p[k + 1] - '0', k += 2;
+  if (!digits || k != f->len)
+    return fg__ld_fail(ld, FG_EPARSE, f->off + k, "%s '%s' is not a rating like 7.3",
+                       ld->spec->cols[col], fg__ld_shown(f, buf));
+  if (v < 10 || v > 100)
+    return fg__ld_fail(ld, FG_EPARSE, f->off, "%s '%s' is out of range (1.0-10.0)",
+                       ld->spec->cols[col], fg__ld_shown(f, buf));
+  *out = v;
+  return FG_OK;
+}
+
 static void split(fg__loader *ld) {
   const char *p = ld->line, *end = ld->line + ld->len;
   ld->nf = 0;
@@ -284,6 +308,7 @@ int fg__ld_begin(fg_graph *g, const fg_load_options *opts, fg_error_info *err,
                       opts->version);
   }
   fg__mark_take(g, mark);
+  g->txn_films = g->n[FG_TABLE_FILMS];
   return FG_OK;
 }
 
@@ -291,6 +316,7 @@ int fg__ld_finish(fg_graph *g, const fg__mark *mark, int rc, fg_error_info *info
   if (rc == FG_OK && !fg__index_get(g, &rc))
     fg__info_set(info, rc, "", 0, 0, "cannot build the indexes: %s", fg_errstr(rc));
   if (rc == FG_OK) {
+    g->n_undo = mark->undo; /* committed: nothing to undo any more */
     info->status = FG_OK;
     info->file[0] = info->message[0] = '\0';
     info->line = info->column = 0;

@@ -962,8 +962,10 @@ static void test_header_any_order(void **state) {
                    FG_OK);
   char *text = fgt_dump_table(g, FG_TABLE_FILMS, NULL);
   assert_string_equal(text, "key\ttitle\toriginal_title\tyear\tend_year\truntime\tkind\t"
-                            "countries\tlanguages\tgenres\torigin\tsource\tsubject\n"
-                            "k\tTitle\tOriginal\t1999\t\t\t\t\t\t\ttrue_events\t\tabout\n");
+                            "countries\tlanguages\tgenres\torigin\tsource\tsubject\t"
+                            "is_adult\trating\tvotes\tseries\tseason\tepisode\n"
+                            "k\tTitle\tOriginal\t1999\t\t\t\t\t\t\ttrue_events\t\tabout"
+                            "\t\t\t\t\t\t\n");
   free(text);
   /* A field count follows the header, not the table. */
   assert_int_equal(fgt_load_text(g, FG_TABLE_FILMS, "f.tsv",
