@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 enum { EXIT_NOTFOUND = 1, EXIT_AMBIGUOUS = 2, EXIT_DATA = 3, EXIT_USAGE = 4 };
 
@@ -21,7 +23,7 @@ extern const size_t fg_sample_films_size, fg_sample_people_size, fg_sample_credi
     fg_sample_akas_size, fg_sample_relations_size;
 
 static const char usage[] =
-    "usage: filmgraph [--catalog DIR]... [--tsv] COMMAND [ARGS]\n"
+    "usage: filmgraph [--imdb DIR]... [--catalog DIR]... [--tsv] COMMAND [ARGS]\n"
     "\n"
     "Answers questions about films, the people who make them and how films\n"
     "descend from one another (remakes). Without --catalog it uses the sample\n"
@@ -46,6 +48,12 @@ static const char usage[] =
     "  --catalog DIR  load the native catalogue in DIR (films.tsv, people.tsv,\n"
     "                 credits.tsv, akas.tsv, relations.tsv) instead of the sample;\n"
     "                 may be given more than once: loaded and merged in order\n"
+    "  --imdb DIR     load IMDb's datasets from DIR (title.basics.tsv,\n"
+    "                 name.basics.tsv, title.akas.tsv, title.principals.tsv,\n"
+    "                 title.crew.tsv, title.episode.tsv, title.ratings.tsv,\n"
+    "                 decompressed; whichever are there) and a relations.tsv\n"
+    "                 beside them; before any --catalog. Shows progress on a\n"
+    "                 terminal and a summary on stderr\n"
     "  --tsv          tab-separated output with a header line (film, remakes,\n"
     "                 person, and the list of matches)\n"
     "  --help         this text\n"
@@ -393,6 +401,20 @@ static int cmd_film(const fg_graph *g, const char *query) {
   if (f.runtime)
     snprintf(num, sizeof num, tsv_mode ? "%d" : "%d min", (int)f.runtime);
   card_line("runtime", num, NULL, NULL);
+  num[0] = '\0';
+  if (f.rating)
+    snprintf(num, sizeof num, "%d.%d", (int)f.rating / 10, (int)f.rating % 10);
+  snprintf(buf2, sizeof buf2, "%lu votes", (unsigned long)f.votes);
+  card_line("rating", num, NULL, f.rating ? buf2 : NULL);
+  card_line("adult", f.is_adult ? "yes" : "", NULL, NULL);
+  if (f.series != FG_ID_NONE) {
+    char where[64] = "";
+    if (f.season || f.episode)
+      snprintf(where, sizeof where, "season %d, episode %d", (int)f.season, (int)f.episode);
+    card_line("series", tsv_mode ? film_of(g, f.series).title
+                                 : film_label(g, f.series, buf, sizeof buf),
+              film_of(g, f.series).key, where);
+  }
   card_line("origin", f.origin ? origin_text(f.origin, buf2, sizeof buf2) : "", NULL, NULL);
   card_line("source", f.source, NULL, NULL);
   card_line("subject", f.subject, NULL, NULL);
@@ -615,21 +637,129 @@ static int load_sample(fg_graph *g) {
   return 0;
 }
 
+/* ---- Loading IMDb, with progress and a summary ------------------------------ */
+
+static double now_seconds(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+typedef struct load_report {
+  double start, file_start;
+  const char *file;     /* the file being loaded */
+  uint64_t file_bytes;  /* its bytes so far */
+  uint64_t done_bytes;  /* bytes of the files finished */
+  int tty, shown;
+  struct {
+    char reason[96];
+    uint64_t count;
+    char example[1100];
+  } skips[16];
+  int nskips;
+  uint64_t other_skips;
+} load_report;
+
+static void on_progress(const char *file, uint64_t bytes, uint64_t rows, void *payload) {
+  load_report *r = payload;
+  double t = now_seconds();
+  if (r->file != file) { /* a new file (names are stable for the load) */
+    r->done_bytes += r->file_bytes;
+    r->file = file;
+    r->file_start = t;
+  }
+  r->file_bytes = bytes;
+  if (!r->tty || t - r->start < 1.0)
+    return;
+  double mb = (double)bytes / 1e6, dt = t - r->file_start;
+  const char *base = strrchr(file, '/');
+  fprintf(stderr, "\r%-22s %10.1fM rows %9.0f MB %7.0f MB/s   ", base ? base + 1 : file,
+          (double)rows / 1e6, mb, dt > 0 ? mb / dt : 0.0);
+  r->shown = 1;
+}
+
+/* Tally skipped rows by reason: the message up to its first quote. */
+static void on_skip(const fg_error_info *info, void *payload) {
+  load_report *r = payload;
+  char reason[96];
+  const char *q = strchr(info->message, '\'');
+  size_t n = q ? (size_t)(q - info->message) : strlen(info->message);
+  while (n > 0 && info->message[n - 1] == ' ')
+    n--;
+  snprintf(reason, sizeof reason, "%.*s", (int)n, info->message);
+  for (int i = 0; i < r->nskips; i++) {
+    if (strcmp(r->skips[i].reason, reason) == 0) {
+      r->skips[i].count++;
+      return;
+    }
+  }
+  if (r->nskips == 16) {
+    r->other_skips++;
+    return;
+  }
+  snprintf(r->skips[r->nskips].reason, sizeof r->skips[0].reason, "%s", reason);
+  snprintf(r->skips[r->nskips].example, sizeof r->skips[0].example, "%s:%llu:%llu: %s",
+           info->file, (unsigned long long)info->line, (unsigned long long)info->column,
+           info->message);
+  r->skips[r->nskips++].count = 1;
+}
+
+static int load_imdb(fg_graph *g, const char *dir) {
+  load_report r;
+  memset(&r, 0, sizeof r);
+  r.start = now_seconds();
+  r.tty = isatty(2);
+  fg_load_options opts = FG_LOAD_OPTIONS_INIT;
+  opts.on_progress = on_progress;
+  opts.progress_payload = &r;
+  opts.on_skip = on_skip;
+  opts.skip_payload = &r;
+  fg_error_info err = FG_ERROR_INFO_INIT;
+  int rc = fg_graph_load_imdb(g, dir, &opts, &err);
+  if (r.shown)
+    fputc('\n', stderr);
+  if (rc != FG_OK) {
+    fprintf(stderr, "filmgraph: %s\n", fg_errmsg(g));
+    return EXIT_DATA;
+  }
+  double dt = now_seconds() - r.start;
+  double mb = (double)(r.done_bytes + r.file_bytes) / 1e6;
+  fprintf(stderr,
+          "filmgraph: loaded %s in %.2f s (%.0f MB, %.0f MB/s): %zu films, %zu people, "
+          "%zu credits, %zu AKAs, %zu relations; %llu skipped\n",
+          dir, dt, mb, dt > 0 ? mb / dt : 0.0, fg_graph_count(g, FG_TABLE_FILMS),
+          fg_graph_count(g, FG_TABLE_PEOPLE), fg_graph_count(g, FG_TABLE_CREDITS),
+          fg_graph_count(g, FG_TABLE_AKAS), fg_graph_count(g, FG_TABLE_RELATIONS),
+          (unsigned long long)err.skipped);
+  for (int i = 0; i < r.nskips; i++)
+    fprintf(stderr, "  %llu x %s (e.g. %s)\n", (unsigned long long)r.skips[i].count,
+            r.skips[i].reason, r.skips[i].example);
+  if (r.other_skips)
+    fprintf(stderr, "  %llu x other reasons\n", (unsigned long long)r.other_skips);
+  return 0;
+}
+
 int main(int argc, char **argv) {
   const char **catalogs = calloc((size_t)argc + 1, sizeof *catalogs);
+  const char **imdbs = calloc((size_t)argc + 1, sizeof *imdbs);
   const char *args[3] = {NULL, NULL, NULL};
-  int ncat = 0, nargs = 0;
-  if (!catalogs)
+  int ncat = 0, nimdb = 0, nargs = 0;
+  if (!catalogs || !imdbs) {
+    free(catalogs);
+    free(imdbs);
     return EXIT_DATA;
+  }
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
       fputs(usage, stdout);
       free(catalogs);
+      free(imdbs);
       return 0;
     } else if (strcmp(a, "--version") == 0) {
       printf("filmgraph %s\n", fg_version());
       free(catalogs);
+      free(imdbs);
       return 0;
     } else if (strcmp(a, "--tsv") == 0) {
       tsv_mode = 1;
@@ -637,9 +767,14 @@ int main(int argc, char **argv) {
       catalogs[ncat++] = argv[++i];
     } else if (strncmp(a, "--catalog=", 10) == 0) {
       catalogs[ncat++] = a + 10;
+    } else if (strcmp(a, "--imdb") == 0 && i + 1 < argc) {
+      imdbs[nimdb++] = argv[++i];
+    } else if (strncmp(a, "--imdb=", 7) == 0) {
+      imdbs[nimdb++] = a + 7;
     } else if (a[0] == '-' && a[1] == '-' && a[2] != '\0') {
       fprintf(stderr, "filmgraph: unknown option '%s' (see filmgraph --help)\n", a);
       free(catalogs);
+      free(imdbs);
       return EXIT_USAGE;
     } else if (nargs < 3) {
       args[nargs++] = a;
@@ -661,6 +796,7 @@ int main(int argc, char **argv) {
       fprintf(stderr, "filmgraph: %s takes exactly one argument (see filmgraph --help)\n",
               args[0]);
     free(catalogs);
+    free(imdbs);
     return EXIT_USAGE;
   }
 
@@ -668,11 +804,14 @@ int main(int argc, char **argv) {
   if (fg_graph_new(NULL, &g) != FG_OK) {
     fprintf(stderr, "filmgraph: out of memory\n");
     free(catalogs);
+    free(imdbs);
     return EXIT_DATA;
   }
   int code = 0;
-  if (ncat == 0)
+  if (ncat == 0 && nimdb == 0)
     code = load_sample(g);
+  for (int i = 0; i < nimdb && !code; i++)
+    code = load_imdb(g, imdbs[i]);
   for (int i = 0; i < ncat && !code; i++) {
     fg_error_info err = FG_ERROR_INFO_INIT;
     if (fg_graph_load_catalog(g, catalogs[i], NULL, &err) != FG_OK) {
@@ -691,5 +830,6 @@ int main(int argc, char **argv) {
   }
   fg_graph_free(g);
   free(catalogs);
+  free(imdbs);
   return code;
 }

@@ -590,15 +590,27 @@ typedef void (*fg_skip_fn)(const fg_error_info *info, void *payload);
 
 #define FG_LOAD_LENIENT 0x1u /* skip (and count) bad rows instead of failing */
 
+/* IMDb loaders: a row naming a title or person that is not loaded is
+ * skipped and counted (reported to on_skip) even without FG_LOAD_LENIENT;
+ * with this flag it fails the load instead. */
+#define FG_LOAD_STRICT_REFS 0x2u
+
+/* Called now and then during a load (about every million rows, and at the
+ * end of each file) with the file's name, the bytes read and the rows
+ * loaded from it so far. */
+typedef void (*fg_progress_fn)(const char *file, uint64_t bytes, uint64_t rows, void *payload);
+
 typedef struct fg_load_options {
   unsigned int version; /* FG_LOAD_OPTIONS_VERSION */
   uint32_t flags;       /* FG_LOAD_* */
   size_t max_line;      /* longest line accepted, bytes; 0: 1 MiB */
   fg_skip_fn on_skip;   /* optional */
   void *skip_payload;
+  fg_progress_fn on_progress; /* optional */
+  void *progress_payload;
 } fg_load_options;
 #define FG_LOAD_OPTIONS_VERSION 1
-#define FG_LOAD_OPTIONS_INIT { FG_LOAD_OPTIONS_VERSION, 0, 0, NULL, NULL }
+#define FG_LOAD_OPTIONS_INIT { FG_LOAD_OPTIONS_VERSION, 0, 0, NULL, NULL, NULL, NULL }
 FG_EXTERN int fg_load_options_init(fg_load_options *opts, unsigned int version);
 
 /* Load one catalogue table (enum fg_table) from `src`. Rows may refer only
@@ -621,6 +633,57 @@ FG_EXTERN int fg_graph_load_table(fg_graph *g, int table, const fg_source *src,
  * failure the graph is as before. Errors as fg_graph_load_table(). */
 FG_EXTERN int fg_graph_load_catalog(fg_graph *g, const char *dir, const fg_load_options *opts,
                                     fg_error_info *err);
+
+/* ------------------------------------------------------------------------ */
+/* Loading IMDb's datasets                                                   */
+/* ------------------------------------------------------------------------ */
+/* IMDb's non-commercial datasets as published (decompressed): tab-separated,
+ * one header line, \N for no value, comma-separated arrays, no quoting.
+ * Each header must be exactly IMDb's; a wrong one is refused naming the
+ * column. IMDb ids (tt..., nm...) become the films' and people's keys.
+ *
+ * - title.basics: films (titleType maps to enum fg_kind; a type IMDb adds
+ *   later loads as FG_KIND_UNKNOWN; originalTitle is kept only when it
+ *   differs from primaryTitle).
+ * - name.basics: people (a \N name becomes the nconst; knownForTitles is
+ *   not kept).
+ * - title.akas: alternate titles (ordering and attributes are not kept).
+ * - title.principals: credits; category maps to enum fg_role (an unknown
+ *   category loads as FG_ROLE_OTHER with the category as job), ordering to
+ *   billing, characters ["A","B"] to "A / B".
+ * - title.crew: director and writer credits, except those already loaded
+ *   (e.g. from title.principals) for the same film, person and role.
+ * - title.episode: sets the episode's series, season and episode number.
+ * - title.ratings: sets the film's rating and votes.
+ *
+ * Rows naming a title or person not loaded: see FG_LOAD_STRICT_REFS. For
+ * title.crew each such credit is a skip of its own. */
+enum fg_imdb_file {
+  FG_IMDB_TITLE_BASICS = 0,
+  FG_IMDB_NAME_BASICS,
+  FG_IMDB_TITLE_AKAS,
+  FG_IMDB_TITLE_PRINCIPALS,
+  FG_IMDB_TITLE_CREW,
+  FG_IMDB_TITLE_EPISODE,
+  FG_IMDB_TITLE_RATINGS,
+  FG_IMDB_FILE_COUNT_
+};
+
+/* The file name of an IMDb dataset ("title.basics.tsv"); NULL out of range. */
+FG_EXTERN const char *fg_imdb_file_name(int file);
+
+/* Load one IMDb file (enum fg_imdb_file) from `src`. Titles and people must
+ * be loaded before the files that name them. All or nothing, like
+ * fg_graph_load_table(); errors likewise. */
+FG_EXTERN int fg_graph_load_imdb_file(fg_graph *g, int file, const fg_source *src,
+                                      const fg_load_options *opts, fg_error_info *err);
+
+/* Load an IMDb folder: whichever of the seven .tsv files are present, in the
+ * order of enum fg_imdb_file, then a relations.tsv beside them in the native
+ * catalogue format (IMDb publishes no movie connections). All or nothing.
+ * FG_EIO if the folder holds none of the files. */
+FG_EXTERN int fg_graph_load_imdb(fg_graph *g, const char *dir, const fg_load_options *opts,
+                                 fg_error_info *err);
 
 /* Receive `size` bytes of output. Return 0, or non-zero to fail the write
  * (FG_EIO). */

@@ -283,7 +283,7 @@ static int (*const row_fns[FG_TABLE_COUNT_])(fg__loader *) = {
 
 /* ---- Loading ----------------------------------------------------------------- */
 
-static int load_rows(fg_graph *g, int table, const fg_source *src, const fg_load_options *opts,
+int fg__catalog_load_rows(fg_graph *g, int table, const fg_source *src, const fg_load_options *opts,
                      fg_error_info *info) {
   fg__loader ld;
   series_refs refs;
@@ -314,7 +314,7 @@ int fg_graph_load_table(fg_graph *g, int table, const fg_source *src,
     fg__info_set(info, FG_EINVAL, "", 0, 0, "unknown table %d", table);
     return fg__seterr(g, FG_EINVAL, "unknown table %d", table);
   }
-  return fg__ld_finish(g, &mark, load_rows(g, table, src, opts, info), info);
+  return fg__ld_finish(g, &mark, fg__catalog_load_rows(g, table, src, opts, info), info);
 }
 
 int fg_graph_load_catalog(fg_graph *g, const char *dir, const fg_load_options *opts,
@@ -346,7 +346,7 @@ int fg_graph_load_catalog(fg_graph *g, const char *dir, const fg_load_options *o
     }
     fg_source src = FG_SOURCE_INIT;
     src.path = path;
-    rc = load_rows(g, order[i], &src, opts, info);
+    rc = fg__catalog_load_rows(g, order[i], &src, opts, info);
     fg__free(&g->alloc, path);
   }
   return fg__ld_finish(g, &mark, rc, info);

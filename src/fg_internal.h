@@ -362,8 +362,17 @@ const char *fg__ld_copy(fg__loader *ld, int col);
 char *fg__ld_scratch(fg__loader *ld, size_t n);
 /* A decimal number in [min, max]; null gives 0. */
 int fg__ld_number(fg__loader *ld, int col, long min, long max, int32_t *out);
+/* Count the row described by ld->info as skipped and pass it to on_skip. */
+void fg__ld_skip(fg__loader *ld);
+/* What a row function returns when it skipped the row itself (after
+ * fg__ld_skip): not an error, not a loaded row. */
+#define FG__ROW_SKIPPED 1
 /* A rating "7.3" (1.0 to 10.0, at most one decimal) as tenths; null gives 0. */
 int fg__ld_rating(fg__loader *ld, int col, int32_t *out);
+/* Load rows of a native catalogue table (catalog.c), for loaders that take
+ * a relations.tsv beside their own files. No transaction. */
+int fg__catalog_load_rows(fg_graph *g, int table, const fg_source *src,
+                          const fg_load_options *opts, fg_error_info *info);
 /* Run a load of one table: read the header and every row through ld->row
  * (set g, spec, row, ctx, null, opts and info first). Counts rows and
  * skips into ld->info. No rollback: the caller owns the transaction. */

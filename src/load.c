@@ -242,10 +242,15 @@ static int parse_row(fg__loader *ld, int terminated) {
   return ld->row(ld);
 }
 
-static void report_skip(fg__loader *ld) {
+void fg__ld_skip(fg__loader *ld) {
   ld->skipped++;
   if (ld->opts && ld->opts->on_skip)
     ld->opts->on_skip(ld->info, ld->opts->skip_payload);
+}
+
+static void progress(fg__loader *ld) {
+  if (ld->opts && ld->opts->on_progress)
+    ld->opts->on_progress(ld->rd.name, ld->rd.consumed, ld->rows, ld->opts->progress_payload);
 }
 
 int fg__ld_run(fg__loader *ld, const fg_source *src) {
@@ -276,12 +281,17 @@ int fg__ld_run(fg__loader *ld, const fg_source *src) {
       break;
     rc = parse_row(ld, terminated);
     if (rc == FG_OK) {
-      ld->rows++;
+      if ((++ld->rows & 0xFFFFF) == 0)
+        progress(ld);
+    } else if (rc == FG__ROW_SKIPPED) {
+      rc = FG_OK; /* the row function reported it */
     } else if (lenient && is_row_error(rc)) {
-      report_skip(ld);
+      fg__ld_skip(ld);
       rc = FG_OK;
     }
   }
+  if (rc == FG_OK)
+    progress(ld);
   info->rows += ld->rows;
   info->skipped += ld->skipped;
   fg__free(&g->alloc, ld->scratch);

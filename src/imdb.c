@@ -1,0 +1,470 @@
+/* IMDb's non-commercial datasets, as published: one row function per file
+ * on top of load.c. Rows are grouped by title in IMDb's files, so the last
+ * title looked up is remembered; director and writer credits are not loaded
+ * twice when both title.principals and title.crew name them. */
+#include "fg_internal.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const fg__table_spec specs[FG_IMDB_FILE_COUNT_] = {
+    {"title.basics.tsv",
+     9,
+     9,
+     {"tconst", "titleType", "primaryTitle", "originalTitle", "isAdult", "startYear", "endYear",
+      "runtimeMinutes", "genres"}},
+    {"name.basics.tsv",
+     6,
+     6,
+     {"nconst", "primaryName", "birthYear", "deathYear", "primaryProfession", "knownForTitles"}},
+    {"title.akas.tsv",
+     8,
+     8,
+     {"titleId", "ordering", "title", "region", "language", "types", "attributes",
+      "isOriginalTitle"}},
+    {"title.principals.tsv",
+     6,
+     6,
+     {"tconst", "ordering", "nconst", "category", "job", "characters"}},
+    {"title.crew.tsv", 3, 3, {"tconst", "directors", "writers"}},
+    {"title.episode.tsv", 4, 4, {"tconst", "parentTconst", "seasonNumber", "episodeNumber"}},
+    {"title.ratings.tsv", 3, 3, {"tconst", "averageRating", "numVotes"}},
+};
+
+const char *fg_imdb_file_name(int file) {
+  return file >= 0 && file < FG_IMDB_FILE_COUNT_ ? specs[file].file : NULL;
+}
+
+/* IMDb's titleType values, in enum fg_kind order from FG_KIND_MOVIE. */
+static const char *const title_types[] = {
+    "movie",     "short",      "tvMovie",   "tvSeries", "tvMiniSeries", "tvEpisode",
+    "tvSpecial", "tvShort",    "tvPilot",   "video",    "videoGame",
+};
+
+typedef struct imdb_ctx {
+  /* The title of the previous row, and its id. */
+  char last_key[64];
+  size_t last_len;
+  fg_id last_film;
+  /* Credits that existed when the load began, for not adding a director
+   * or writer twice: if they are sorted by film (as IMDb's files load),
+   * a cursor walks them; otherwise a temporary by-film index is built. */
+  size_t n0, films0;
+  int sorted;
+  size_t cursor;
+  uint32_t *by_film_start, *by_film;
+} imdb_ctx;
+
+/* ---- References --------------------------------------------------------- */
+
+/* The row names a title or person that is not loaded: skip it (reported)
+ * or, with FG_LOAD_STRICT_REFS, fail. */
+static int dangling(fg__loader *ld, const fg__field *f, const char *what) {
+  char buf[64];
+  int rc = fg__ld_fail(ld, FG_ENOTFOUND, f->off, "unknown %s '%s'", what, fg__ld_shown(f, buf));
+  if (ld->opts && (ld->opts->flags & FG_LOAD_STRICT_REFS))
+    return rc;
+  fg__ld_skip(ld);
+  return FG__ROW_SKIPPED;
+}
+
+static fg_id find_film(const fg_graph *g, const char *key, size_t len) {
+  return fg__keymap_find(&g->film_keys, &g->strings, g->films, sizeof *g->films, key, len);
+}
+
+static fg_id find_person(const fg_graph *g, const char *key, size_t len) {
+  return fg__keymap_find(&g->person_keys, &g->strings, g->people, sizeof *g->people, key, len);
+}
+
+/* The film named by field `col`, remembering the last one. */
+static int title_ref(fg__loader *ld, int col, fg_id *out) {
+  imdb_ctx *c = ld->ctx;
+  const fg__field *f = fg__ld_field(ld, col);
+  if (fg__ld_is_null(ld, f))
+    return fg__ld_fail(ld, FG_EPARSE, f->off, "%s is empty (\\N)", ld->spec->cols[col]);
+  if (f->len == c->last_len && c->last_film != FG_ID_NONE &&
+      memcmp(f->p, c->last_key, f->len) == 0) {
+    *out = c->last_film;
+    return FG_OK;
+  }
+  fg_id id = find_film(ld->g, f->p, f->len);
+  if (id == FG_ID_NONE)
+    return dangling(ld, f, "title");
+  if (f->len < sizeof c->last_key) {
+    memcpy(c->last_key, f->p, f->len);
+    c->last_len = f->len;
+    c->last_film = id;
+  }
+  *out = id;
+  return FG_OK;
+}
+
+/* ---- Director and writer credits loaded once ------------------------------ */
+
+static int dedupe_init(fg__loader *ld, imdb_ctx *c) {
+  const fg_graph *g = ld->g;
+  c->n0 = g->n[FG_TABLE_CREDITS];
+  c->films0 = g->n[FG_TABLE_FILMS];
+  c->sorted = 1;
+  for (size_t i = 1; i < c->n0 && c->sorted; i++)
+    c->sorted = g->credits[i - 1].film <= g->credits[i].film;
+  if (c->sorted || !c->n0)
+    return FG_OK;
+  /* Group the existing credits by film (a counting sort). */
+  size_t nf = c->films0;
+  c->by_film_start = fg__malloc(&g->alloc, (nf + 1) * sizeof *c->by_film_start);
+  c->by_film = fg__malloc(&g->alloc, c->n0 * sizeof *c->by_film);
+  if (!c->by_film_start || !c->by_film)
+    return FG_ENOMEM;
+  memset(c->by_film_start, 0, (nf + 1) * sizeof *c->by_film_start);
+  for (size_t i = 0; i < c->n0; i++)
+    c->by_film_start[g->credits[i].film + 1]++;
+  for (size_t f = 0; f < nf; f++)
+    c->by_film_start[f + 1] += c->by_film_start[f];
+  for (size_t i = 0; i < c->n0; i++)
+    c->by_film[c->by_film_start[g->credits[i].film]++] = (uint32_t)i;
+  for (size_t f = nf; f > 0; f--)
+    c->by_film_start[f] = c->by_film_start[f - 1];
+  c->by_film_start[0] = 0;
+  return FG_OK;
+}
+
+static int same(const fg__credit *cr, fg_id film, fg_id person, int role) {
+  return cr->film == film && cr->person == person && cr->role == role;
+}
+
+/* Is (film, person, role) among the credits that existed when the load
+ * began, or among credits [row_start, n) of the current row? */
+static int has_credit(const fg_graph *g, imdb_ctx *c, fg_id film, fg_id person, int role,
+                      size_t row_start) {
+  for (size_t i = row_start; i < g->n[FG_TABLE_CREDITS]; i++)
+    if (same(&g->credits[i], film, person, role))
+      return 1;
+  if (!c->n0 || film >= c->films0)
+    return 0;
+  if (!c->sorted) {
+    for (uint32_t k = c->by_film_start[film]; k < c->by_film_start[film + 1]; k++)
+      if (same(&g->credits[c->by_film[k]], film, person, role))
+        return 1;
+    return 0;
+  }
+  /* Rows come in film order, so the cursor mostly steps forward; a jump
+   * back (or far ahead) is a binary search. */
+  const fg__credit *cr = g->credits;
+  size_t at = c->cursor;
+  if (at > c->n0 || (at > 0 && cr[at - 1].film >= film) ||
+      (at + 64 < c->n0 && cr[at + 64].film < film)) {
+    size_t lo = 0, hi = c->n0;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (cr[mid].film < film)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    at = lo;
+  }
+  while (at < c->n0 && cr[at].film < film)
+    at++;
+  c->cursor = at;
+  for (; at < c->n0 && cr[at].film == film; at++)
+    if (cr[at].person == person && cr[at].role == role)
+      return 1;
+  return 0;
+}
+
+/* ---- Rows ------------------------------------------------------------------- */
+
+static int row_title_basics(fg__loader *ld) {
+  fg_film f = FG_FILM_INIT;
+  const fg__field *key = fg__ld_field(ld, 0);
+  if (fg__ld_is_null(ld, key))
+    return fg__ld_fail(ld, FG_EPARSE, key->off, "tconst is empty (\\N)");
+  f.key = fg__ld_copy(ld, 0);
+  const fg__field *type = fg__ld_field(ld, 1);
+  for (size_t i = 0; i < sizeof title_types / sizeof *title_types; i++)
+    if (type->len == strlen(title_types[i]) && memcmp(type->p, title_types[i], type->len) == 0)
+      f.kind = FG_KIND_MOVIE + (int32_t)i;
+  f.title = fg__ld_copy(ld, 2);
+  f.original_title = fg__ld_copy(ld, 3);
+  if (strcmp(f.title, f.original_title) == 0)
+    f.original_title = "";
+  else if (!*f.title)
+    f.title = *f.original_title ? f.original_title : f.key;
+  FG__TRY(fg__ld_number(ld, 4, 0, 1, &f.is_adult));
+  FG__TRY(fg__ld_number(ld, 5, 1, 9999, &f.year));
+  FG__TRY(fg__ld_number(ld, 6, 1, 9999, &f.end_year));
+  FG__TRY(fg__ld_number(ld, 7, 0, 1000000, &f.runtime));
+  f.genres = fg__ld_copy(ld, 8);
+  int rc = fg__append_film(ld->g, &f, NULL);
+  return rc ? fg__ld_fail(ld, rc, key->off, "%s", ld->g->errmsg) : FG_OK;
+}
+
+static int row_name_basics(fg__loader *ld) {
+  fg_person p = FG_PERSON_INIT;
+  const fg__field *key = fg__ld_field(ld, 0);
+  if (fg__ld_is_null(ld, key))
+    return fg__ld_fail(ld, FG_EPARSE, key->off, "nconst is empty (\\N)");
+  p.key = fg__ld_copy(ld, 0);
+  p.name = fg__ld_copy(ld, 1);
+  if (!*p.name)
+    p.name = p.key; /* IMDb has a few people without a name */
+  FG__TRY(fg__ld_number(ld, 2, 1, 9999, &p.birth_year));
+  FG__TRY(fg__ld_number(ld, 3, 1, 9999, &p.death_year));
+  p.professions = fg__ld_copy(ld, 4);
+  int rc = fg__append_person(ld->g, &p, NULL);
+  return rc ? fg__ld_fail(ld, rc, key->off, "%s", ld->g->errmsg) : FG_OK;
+}
+
+static int row_title_akas(fg__loader *ld) {
+  fg_aka a = FG_AKA_INIT;
+  int rc = title_ref(ld, 0, &a.film);
+  if (rc)
+    return rc;
+  int32_t ordering;
+  FG__TRY(fg__ld_number(ld, 1, 0, 2147483647, &ordering));
+  const fg__field *t = fg__ld_field(ld, 2);
+  if (fg__ld_is_null(ld, t))
+    return fg__ld_fail(ld, FG_EPARSE, t->off, "title is empty (\\N)");
+  a.title = fg__ld_copy(ld, 2);
+  a.region = fg__ld_copy(ld, 3);
+  a.language = fg__ld_copy(ld, 4);
+  a.types = fg__ld_copy(ld, 5);
+  FG__TRY(fg__ld_number(ld, 7, 0, 1, &a.is_original));
+  rc = fg__append_aka(ld->g, &a, NULL);
+  return rc ? fg__ld_fail(ld, rc, 0, "%s", ld->g->errmsg) : FG_OK;
+}
+
+/* characters is ["A","B"] (JSON strings): into "A / B", written in the
+ * row's scratch (never longer than the field). Text in any other shape is
+ * kept as it is. */
+static const char *characters(fg__loader *ld, int col) {
+  const fg__field *f = fg__ld_field(ld, col);
+  if (fg__ld_is_null(ld, f))
+    return "";
+  char *out = ld->scratch + ld->scratch_used, *o = out;
+  size_t i = 1, end = f->len - 1;
+  int ok = f->len >= 4 && f->p[0] == '[' && f->p[end] == ']';
+  while (ok) {
+    if (i >= end || f->p[i] != '"') {
+      ok = 0;
+      break;
+    }
+    for (i++; i < end && f->p[i] != '"'; i++) {
+      if (f->p[i] == '\\' && i + 1 < end)
+        i++;
+      *o++ = f->p[i];
+    }
+    if (i >= end) {
+      ok = 0; /* unterminated string */
+      break;
+    }
+    if (++i == end)
+      break;
+    if (f->p[i] != ',') {
+      ok = 0;
+      break;
+    }
+    i++;
+    memcpy(o, " / ", 3);
+    o += 3;
+  }
+  if (!ok)
+    return fg__ld_copy(ld, col);
+  *o = '\0';
+  ld->scratch_used += (size_t)(o - out) + 1;
+  return out;
+}
+
+static int row_title_principals(fg__loader *ld) {
+  imdb_ctx *c = ld->ctx;
+  fg_credit cr = FG_CREDIT_INIT;
+  int rc = title_ref(ld, 0, &cr.film);
+  if (rc)
+    return rc;
+  FG__TRY(fg__ld_number(ld, 1, 0, 65535, &cr.billing));
+  const fg__field *pf = fg__ld_field(ld, 2);
+  if (fg__ld_is_null(ld, pf))
+    return fg__ld_fail(ld, FG_EPARSE, pf->off, "nconst is empty (\\N)");
+  cr.person = find_person(ld->g, pf->p, pf->len);
+  if (cr.person == FG_ID_NONE)
+    return dangling(ld, pf, "person");
+  const fg__field *cat = fg__ld_field(ld, 3);
+  int role;
+  cr.job = fg__ld_copy(ld, 4);
+  if (fg__role_parse(cat->p, cat->len, &role) != FG_OK) {
+    role = FG_ROLE_OTHER;
+    if (!*cr.job)
+      cr.job = fg__ld_copy(ld, 3);
+  }
+  cr.role = role;
+  cr.characters = characters(ld, 5);
+  if ((role == FG_ROLE_DIRECTOR || role == FG_ROLE_WRITER) &&
+      has_credit(ld->g, c, cr.film, cr.person, role, ld->g->n[FG_TABLE_CREDITS]))
+    return FG_OK;
+  rc = fg__append_credit(ld->g, &cr, NULL);
+  return rc ? fg__ld_fail(ld, rc, 0, "%s", ld->g->errmsg) : FG_OK;
+}
+
+static int row_title_crew(fg__loader *ld) {
+  imdb_ctx *c = ld->ctx;
+  fg_credit cr = FG_CREDIT_INIT;
+  int rc = title_ref(ld, 0, &cr.film);
+  if (rc)
+    return rc;
+  size_t row_start = ld->g->n[FG_TABLE_CREDITS];
+  for (int col = 1; col <= 2; col++) {
+    const fg__field *f = fg__ld_field(ld, col);
+    if (fg__ld_is_null(ld, f))
+      continue;
+    cr.role = col == 1 ? FG_ROLE_DIRECTOR : FG_ROLE_WRITER;
+    for (size_t i = 0; i <= f->len;) {
+      size_t j = i;
+      while (j < f->len && f->p[j] != ',')
+        j++;
+      fg__field item = {f->p + i, j - i, f->off + i};
+      if (item.len == 0)
+        return fg__ld_fail(ld, FG_EPARSE, item.off, "empty item in %s", ld->spec->cols[col]);
+      cr.person = find_person(ld->g, item.p, item.len);
+      if (cr.person == FG_ID_NONE) {
+        /* One unknown person skips that credit only. */
+        char buf[64];
+        fg__ld_fail(ld, FG_ENOTFOUND, item.off, "unknown person '%s' in %s",
+                    fg__ld_shown(&item, buf), ld->spec->cols[col]);
+        if (ld->opts && (ld->opts->flags & FG_LOAD_STRICT_REFS))
+          return FG_ENOTFOUND;
+        fg__ld_skip(ld);
+      } else if (!has_credit(ld->g, c, cr.film, cr.person, cr.role, row_start)) {
+        rc = fg__append_credit(ld->g, &cr, NULL);
+        if (rc)
+          return fg__ld_fail(ld, rc, 0, "%s", ld->g->errmsg);
+      }
+      i = j + 1;
+    }
+  }
+  return FG_OK;
+}
+
+static int row_title_episode(fg__loader *ld) {
+  fg_id episode, series;
+  int rc = title_ref(ld, 0, &episode);
+  if (rc)
+    return rc;
+  rc = title_ref(ld, 1, &series);
+  if (rc)
+    return rc;
+  if (series == episode)
+    return fg__ld_fail(ld, FG_EPARSE, fg__ld_field(ld, 1)->off,
+                       "a title cannot be its own series");
+  int32_t season, number;
+  FG__TRY(fg__ld_number(ld, 2, 0, 65535, &season));
+  FG__TRY(fg__ld_number(ld, 3, 0, 2147483647, &number));
+  rc = fg__film_set_episode(ld->g, episode, series, season, number);
+  return rc ? fg__ld_fail(ld, rc, 0, "out of memory") : FG_OK;
+}
+
+static int row_title_ratings(fg__loader *ld) {
+  fg_id film;
+  int rc = title_ref(ld, 0, &film);
+  if (rc)
+    return rc;
+  int32_t rating, votes;
+  const fg__field *r = fg__ld_field(ld, 1);
+  if (fg__ld_is_null(ld, r))
+    return fg__ld_fail(ld, FG_EPARSE, r->off, "averageRating is empty (\\N)");
+  FG__TRY(fg__ld_rating(ld, 1, &rating));
+  FG__TRY(fg__ld_number(ld, 2, 0, 2147483647, &votes));
+  rc = fg__film_set_rating(ld->g, film, rating, (uint32_t)votes);
+  return rc ? fg__ld_fail(ld, rc, 0, "out of memory") : FG_OK;
+}
+
+static int (*const row_fns[FG_IMDB_FILE_COUNT_])(fg__loader *) = {
+    row_title_basics,     row_name_basics,   row_title_akas,    row_title_principals,
+    row_title_crew,       row_title_episode, row_title_ratings,
+};
+
+/* ---- Loading ------------------------------------------------------------------ */
+
+static int load_file(fg_graph *g, int file, const fg_source *src, const fg_load_options *opts,
+                     fg_error_info *info) {
+  fg__loader ld;
+  imdb_ctx c;
+  memset(&ld, 0, sizeof ld);
+  memset(&c, 0, sizeof c);
+  c.last_film = FG_ID_NONE;
+  ld.g = g;
+  ld.spec = &specs[file];
+  ld.row = row_fns[file];
+  ld.ctx = &c;
+  ld.null = "\\N";
+  ld.opts = opts;
+  ld.info = info;
+  int rc = FG_OK;
+  if (file == FG_IMDB_TITLE_PRINCIPALS || file == FG_IMDB_TITLE_CREW) {
+    rc = dedupe_init(&ld, &c);
+    if (rc)
+      fg__info_set(info, rc, src && src->name ? src->name : "", 0, 0, "out of memory");
+  }
+  if (rc == FG_OK)
+    rc = fg__ld_run(&ld, src);
+  fg__free(&g->alloc, c.by_film_start);
+  fg__free(&g->alloc, c.by_film);
+  return rc;
+}
+
+int fg_graph_load_imdb_file(fg_graph *g, int file, const fg_source *src,
+                            const fg_load_options *opts, fg_error_info *err) {
+  if (!g)
+    return FG_EINVAL;
+  fg_error_info local = FG_ERROR_INFO_INIT, *info;
+  fg__mark mark;
+  FG__TRY(fg__ld_begin(g, opts, err, &local, &info, &mark));
+  if (file < 0 || file >= FG_IMDB_FILE_COUNT_) {
+    fg__info_set(info, FG_EINVAL, "", 0, 0, "unknown IMDb file %d", file);
+    return fg__seterr(g, FG_EINVAL, "unknown IMDb file %d", file);
+  }
+  return fg__ld_finish(g, &mark, load_file(g, file, src, opts, info), info);
+}
+
+int fg_graph_load_imdb(fg_graph *g, const char *dir, const fg_load_options *opts,
+                       fg_error_info *err) {
+  if (!g)
+    return FG_EINVAL;
+  fg_error_info local = FG_ERROR_INFO_INIT, *info;
+  fg__mark mark;
+  FG__TRY(fg__ld_begin(g, opts, err, &local, &info, &mark));
+  if (!dir) {
+    fg__info_set(info, FG_EINVAL, "", 0, 0, "no IMDb folder given");
+    return fg__seterr(g, FG_EINVAL, "no IMDb folder given");
+  }
+  int rc = FG_OK, found = 0;
+  for (int file = 0; file <= FG_IMDB_FILE_COUNT_ && rc == FG_OK; file++) {
+    const char *name = file < FG_IMDB_FILE_COUNT_ ? specs[file].file : "relations.tsv";
+    char *path = fg__join_path(&g->alloc, dir, name);
+    if (!path) {
+      fg__info_set(info, FG_ENOMEM, "", 0, 0, "out of memory");
+      rc = FG_ENOMEM;
+      break;
+    }
+    struct stat st;
+    if (stat(path, &st) != 0 && errno == ENOENT) {
+      fg__free(&g->alloc, path);
+      continue;
+    }
+    fg_source src = FG_SOURCE_INIT;
+    src.path = path;
+    if (file < FG_IMDB_FILE_COUNT_) {
+      found++;
+      rc = load_file(g, file, &src, opts, info);
+    } else {
+      rc = fg__catalog_load_rows(g, FG_TABLE_RELATIONS, &src, opts, info);
+    }
+    fg__free(&g->alloc, path);
+  }
+  if (rc == FG_OK && !found)
+    fg__info_set(info, rc = FG_EIO, dir, 0, 0,
+                 "no IMDb dataset here (title.basics.tsv, name.basics.tsv, ...)");
+  return fg__ld_finish(g, &mark, rc, info);
+}
