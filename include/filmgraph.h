@@ -33,8 +33,7 @@
  * A graph is not locked internally. Any number of threads may call the
  * read-only functions (those taking `const fg_graph *`) on the same graph at
  * once, provided the graph is *frozen*: fg_graph_freeze() has returned FG_OK
- * (or a loader has succeeded) and no modifying call (fg_graph_add_*,
- * fg_graph_load_*) has run since. A modifying call needs exclusive access:
+ * and no modifying call (fg_graph_add_*, fg_graph_load_*) has run since. A modifying call needs exclusive access:
  * no other call on that graph may run at the same time. On a graph that is
  * not frozen, the first query builds the indexes, so it too needs exclusive
  * access. Different graphs are fully independent. fg_errstr(), fg_version()
@@ -380,11 +379,31 @@ FG_EXTERN int fg_graph_add_aka(fg_graph *g, const fg_aka *aka, fg_id *out_id);
 
 /* Build the lookup indexes now (adjacency by film and by person, the title
  * and name search tables), so that the graph is frozen and can be read from
- * many threads (see Threads above). Loaders do this themselves on success.
+ * many threads (see Threads above). Loaders leave this to the first query
+ * (or to this call), so that loading several files builds them once.
  * Records can still be added afterwards; the graph is then no longer frozen
  * and the next query or freeze rebuilds the indexes (O(V+E)).
  * Errors: FG_EINVAL, FG_ENOMEM (the graph keeps working, unfrozen). */
 FG_EXTERN int fg_graph_freeze(fg_graph *g);
+
+/* Where a graph's memory goes, in bytes allocated (capacity, not just what
+ * is used): to see what a load costs per record. */
+typedef struct fg_memory {
+  unsigned int version;              /* FG_MEMORY_VERSION */
+  uint64_t records[FG_TABLE_COUNT_]; /* each table's records (enum fg_table) */
+  uint64_t strings;                  /* the interned text */
+  uint64_t string_table;             /* the interning hash table */
+  uint64_t keys;                     /* the film and person key maps */
+  uint64_t index;                    /* adjacency and search indexes */
+  uint64_t other;                    /* the graph itself, the undo log */
+  uint64_t total;                    /* the sum of the above */
+} fg_memory;
+#define FG_MEMORY_VERSION 1
+#define FG_MEMORY_INIT { FG_MEMORY_VERSION, { 0, 0, 0, 0, 0 }, 0, 0, 0, 0, 0, 0 }
+
+/* Fill *out (set out->version first). O(1). Errors: FG_EINVAL,
+ * FG_EVERSION. */
+FG_EXTERN int fg_graph_memory(const fg_graph *g, fg_memory *out);
 
 /* ---- Reading records -----------------------------------------------------
  * Fill *out with the record of the given id. Set out->version first (use

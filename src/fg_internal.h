@@ -67,24 +67,39 @@ uint32_t fg__fold_hash(const char *s, size_t len);
 /* 1 if the two texts are equal after case folding. */
 int fg__fold_equal(const char *a, size_t alen, const char *b, size_t blen);
 
-/* ---- String interning (strpool.c) --------------------------------------- */
+/* ---- String storage (strpool.c) ------------------------------------------ */
 
-/* Strings are stored once, NUL-terminated, in one buffer; a string's handle
- * is its byte offset. Offset 0 is always "". */
+/* Strings are stored NUL-terminated in one buffer; a string's handle is its
+ * byte offset. Offset 0 is always "". How a string is stored: */
+enum {
+  FG__STR_EXACT = 0, /* interned: stored once, found again through a table */
+  FG__STR_CACHED,    /* found again only if recently or often seen (a small
+                        cache); else stored anew: for long free text in bulk
+                        loads, where a table probe per string costs more than
+                        the rare repeat saves */
+  FG__STR_UNIQUE     /* known new (e.g. a key just checked): just stored */
+};
+
+#define FG__STRCACHE 4096 /* entries of the recent-strings cache */
+
 typedef struct fg__strpool {
   char *buf;
   size_t len, cap;
-  fg__slot *slots; /* val = handle */
+  fg__slot *slots; /* the intern table: val = handle */
   size_t nslots;
   size_t used;
+  uint32_t cache[FG__STRCACHE]; /* handle by hash, 0 = empty */
 } fg__strpool;
 
 int fg__strpool_init(fg__strpool *p, const fg__alloc *a);
 void fg__strpool_free(fg__strpool *p, const fg__alloc *a);
-/* Intern s[0..len) (no NUL inside); *out gets its handle. */
+/* Store s[0..len) (no NUL inside) as `mode` says; *out gets its handle. */
+int fg__strpool_put(fg__strpool *p, const fg__alloc *a, const char *s, size_t len, int mode,
+                    uint32_t *out);
+/* fg__strpool_put(..., FG__STR_EXACT, ...). */
 int fg__strpool_intern(fg__strpool *p, const fg__alloc *a, const char *s, size_t len,
                        uint32_t *out);
-/* Remove every string interned after the pool had `len` bytes. */
+/* Remove every string stored after the pool had `len` bytes. */
 void fg__strpool_truncate(fg__strpool *p, size_t len);
 static inline const char *fg__str(const fg__strpool *p, uint32_t off) { return p->buf + off; }
 
@@ -208,11 +223,16 @@ typedef struct fg__mark {
 
 /* Validated appends, shared by fg_graph_add_* and the loaders (whose text
  * is already checked): strings must be valid UTF-8 and values in range.
- * They still refuse a duplicate key (FG_EEXISTS) and set g->errmsg. */
-int fg__append_film(fg_graph *g, const fg_film *f, fg_id *out_id);
-int fg__append_person(fg_graph *g, const fg_person *p, fg_id *out_id);
-int fg__append_credit(fg_graph *g, const fg_credit *c, fg_id *out_id);
-int fg__append_aka(fg_graph *g, const fg_aka *a, fg_id *out_id);
+ * They still refuse a duplicate key (FG_EEXISTS) and set g->errmsg. `bulk`
+ * stores free text through the recent-strings cache rather than the intern
+ * table (FG__STR_CACHED). */
+int fg__append_film(fg_graph *g, const fg_film *f, int bulk, fg_id *out_id);
+int fg__append_person(fg_graph *g, const fg_person *p, int bulk, fg_id *out_id);
+int fg__append_credit(fg_graph *g, const fg_credit *c, int bulk, fg_id *out_id);
+int fg__append_aka(fg_graph *g, const fg_aka *a, int bulk, fg_id *out_id);
+/* The same for a key the caller knows is not in the graph yet. */
+int fg__append_film_new(fg_graph *g, const fg_film *f, int bulk, fg_id *out_id);
+int fg__append_person_new(fg_graph *g, const fg_person *p, int bulk, fg_id *out_id);
 
 /* Set fields of an existing film. A film that existed before the current
  * load is logged first, so a rollback restores it. FG_ENOMEM if the log
@@ -243,6 +263,7 @@ int fg__seterr(fg_graph *g, int status, const char *fmt, ...) FG__PRINTF(3, 4);
 const fg__index *fg__index_get(const fg_graph *g, int *status);
 void fg__index_free(const fg__alloc *a, fg__index *ix);
 int fg__index_valid(const fg_graph *g);
+size_t fg__index_bytes(const fg__index *ix);
 
 /* ---- Results (result.c) -------------------------------------------------- */
 
@@ -381,8 +402,8 @@ int fg__ld_run(fg__loader *ld, const fg_source *src);
  * err, or `local` when err is NULL) and takes the mark. */
 int fg__ld_begin(fg_graph *g, const fg_load_options *opts, fg_error_info *err,
                  fg_error_info *local, fg_error_info **info, fg__mark *mark);
-/* End it: on success build the indexes; on failure roll back to the mark
- * and set the graph's message from info. */
+/* End it: on failure roll back to the mark and set the graph's message
+ * from info. (The indexes are left to the first query or freeze.) */
 int fg__ld_finish(fg_graph *g, const fg__mark *mark, int rc, fg_error_info *info);
 /* "dir/file", allocated; NULL if out of memory. */
 char *fg__join_path(const fg__alloc *a, const char *dir, const char *file);

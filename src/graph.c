@@ -94,6 +94,25 @@ size_t fg_graph_count(const fg_graph *g, int table) {
   return g->n[table];
 }
 
+int fg_graph_memory(const fg_graph *g, fg_memory *out) {
+  if (!g || !out)
+    return FG_EINVAL;
+  if (out->version != FG_MEMORY_VERSION)
+    return FG_EVERSION;
+  static const size_t sizes[FG_TABLE_COUNT_] = {sizeof(fg__film), sizeof(fg__person),
+                                                sizeof(fg__credit), sizeof(fg__aka),
+                                                sizeof(fg__relation)};
+  out->total = 0;
+  for (int t = 0; t < FG_TABLE_COUNT_; t++)
+    out->total += out->records[t] = (uint64_t)g->cap[t] * sizes[t];
+  out->total += out->strings = g->strings.cap;
+  out->total += out->string_table = (uint64_t)g->strings.nslots * sizeof(fg__slot);
+  out->total += out->keys = (uint64_t)(g->film_keys.nslots + g->person_keys.nslots) * sizeof(fg__slot);
+  out->total += out->index = fg__index_bytes(g->index);
+  out->total += out->other = sizeof *g + g->cap_undo * sizeof(fg__undo);
+  return FG_OK;
+}
+
 /* ---- Rollback ------------------------------------------------------------ */
 
 void fg__mark_take(const fg_graph *g, fg__mark *m) {
@@ -150,11 +169,14 @@ static int reserve_one(fg_graph *g, int table, void **arr, size_t elem) {
 }
 
 /* Intern each of `count` strings into handles; on failure undo them all. */
-static int intern_all(fg_graph *g, const char *const *strs, uint32_t *handles, int count) {
+/* Store each of `count` strings, strs[i] as modes[i] says (FG__STR_*);
+ * on failure undo them all. */
+static int store_all(fg_graph *g, const char *const *strs, const uint8_t *modes,
+                     uint32_t *handles, int count) {
   size_t mark = g->strings.len;
   for (int i = 0; i < count; i++) {
     const char *s = strs[i] ? strs[i] : "";
-    int rc = fg__strpool_intern(&g->strings, &g->alloc, s, strlen(s), &handles[i]);
+    int rc = fg__strpool_put(&g->strings, &g->alloc, s, strlen(s), modes[i], &handles[i]);
     if (rc) {
       fg__strpool_truncate(&g->strings, mark);
       return fg__seterr(g, rc, "%s", rc == FG_ELIMIT ? "string storage is full (4 GiB)"
@@ -163,6 +185,12 @@ static int intern_all(fg_graph *g, const char *const *strs, uint32_t *handles, i
   }
   return FG_OK;
 }
+
+/* Free text (titles, names, characters) is interned exactly, except in
+ * bulk loads, where a cache of recent strings finds the repeats. */
+#define TEXT(bulk) ((bulk) ? FG__STR_CACHED : FG__STR_EXACT)
+#define VOCAB FG__STR_EXACT
+#define KEY FG__STR_UNIQUE
 
 static int check_version(fg_graph *g, unsigned int got, unsigned int want, const char *what) {
   if (got != want)
@@ -173,11 +201,16 @@ static int check_version(fg_graph *g, unsigned int got, unsigned int want, const
 
 /* ---- Appends (validated input) -------------------------------------------- */
 
-int fg__append_film(fg_graph *g, const fg_film *f, fg_id *out_id) {
+int fg__append_film(fg_graph *g, const fg_film *f, int bulk, fg_id *out_id) {
   size_t klen = strlen(f->key);
   if (fg__keymap_find(&g->film_keys, &g->strings, g->films, sizeof *g->films, f->key, klen) !=
       FG_ID_NONE)
     return fg__seterr(g, FG_EEXISTS, "duplicate film key '%s'", f->key);
+  return fg__append_film_new(g, f, bulk, out_id);
+}
+
+int fg__append_film_new(fg_graph *g, const fg_film *f, int bulk, fg_id *out_id) {
+  size_t klen = strlen(f->key);
   void *arr = g->films;
   int rc = reserve_one(g, FG_TABLE_FILMS, &arr, sizeof *g->films);
   g->films = arr;
@@ -188,8 +221,10 @@ int fg__append_film(fg_graph *g, const fg_film *f, fg_id *out_id) {
     return fg__seterr(g, rc, "%s", fg_errstr(rc));
   const char *strs[8] = {f->key,       f->title,  f->original_title, f->countries,
                          f->languages, f->genres, f->source,         f->subject};
+  const uint8_t modes[8] = {KEY,   TEXT(bulk), TEXT(bulk), VOCAB,
+                            VOCAB, VOCAB,      TEXT(bulk), TEXT(bulk)};
   uint32_t h[8];
-  FG__TRY(intern_all(g, strs, h, 8));
+  FG__TRY(store_all(g, strs, modes, h, 8));
   fg_id id = (fg_id)g->n[FG_TABLE_FILMS];
   fg__film *r = &g->films[id];
   r->key = h[0], r->title = h[1], r->original_title = h[2], r->countries = h[3];
@@ -212,11 +247,16 @@ int fg__append_film(fg_graph *g, const fg_film *f, fg_id *out_id) {
   return FG_OK;
 }
 
-int fg__append_person(fg_graph *g, const fg_person *p, fg_id *out_id) {
+int fg__append_person(fg_graph *g, const fg_person *p, int bulk, fg_id *out_id) {
   size_t klen = strlen(p->key);
   if (fg__keymap_find(&g->person_keys, &g->strings, g->people, sizeof *g->people, p->key,
                       klen) != FG_ID_NONE)
     return fg__seterr(g, FG_EEXISTS, "duplicate person key '%s'", p->key);
+  return fg__append_person_new(g, p, bulk, out_id);
+}
+
+int fg__append_person_new(fg_graph *g, const fg_person *p, int bulk, fg_id *out_id) {
+  size_t klen = strlen(p->key);
   void *arr = g->people;
   int rc = reserve_one(g, FG_TABLE_PEOPLE, &arr, sizeof *g->people);
   g->people = arr;
@@ -226,8 +266,9 @@ int fg__append_person(fg_graph *g, const fg_person *p, fg_id *out_id) {
   if (rc)
     return fg__seterr(g, rc, "%s", fg_errstr(rc));
   const char *strs[3] = {p->key, p->name, p->professions};
+  const uint8_t modes[3] = {KEY, TEXT(bulk), VOCAB};
   uint32_t h[3];
-  FG__TRY(intern_all(g, strs, h, 3));
+  FG__TRY(store_all(g, strs, modes, h, 3));
   fg_id id = (fg_id)g->n[FG_TABLE_PEOPLE];
   fg__person *r = &g->people[id];
   r->key = h[0], r->name = h[1], r->professions = h[2];
@@ -240,15 +281,16 @@ int fg__append_person(fg_graph *g, const fg_person *p, fg_id *out_id) {
   return FG_OK;
 }
 
-int fg__append_credit(fg_graph *g, const fg_credit *c, fg_id *out_id) {
+int fg__append_credit(fg_graph *g, const fg_credit *c, int bulk, fg_id *out_id) {
   void *arr = g->credits;
   int rc = reserve_one(g, FG_TABLE_CREDITS, &arr, sizeof *g->credits);
   g->credits = arr;
   if (rc)
     return rc;
   const char *strs[2] = {c->job, c->characters};
+  const uint8_t modes[2] = {VOCAB, TEXT(bulk)};
   uint32_t h[2];
-  FG__TRY(intern_all(g, strs, h, 2));
+  FG__TRY(store_all(g, strs, modes, h, 2));
   fg_id id = (fg_id)g->n[FG_TABLE_CREDITS];
   fg__credit *r = &g->credits[id];
   r->film = c->film, r->person = c->person, r->job = h[0], r->characters = h[1];
@@ -260,15 +302,16 @@ int fg__append_credit(fg_graph *g, const fg_credit *c, fg_id *out_id) {
   return FG_OK;
 }
 
-int fg__append_aka(fg_graph *g, const fg_aka *aka, fg_id *out_id) {
+int fg__append_aka(fg_graph *g, const fg_aka *aka, int bulk, fg_id *out_id) {
   void *arr = g->akas;
   int rc = reserve_one(g, FG_TABLE_AKAS, &arr, sizeof *g->akas);
   g->akas = arr;
   if (rc)
     return rc;
   const char *strs[4] = {aka->title, aka->region, aka->language, aka->types};
+  const uint8_t modes[4] = {TEXT(bulk), VOCAB, VOCAB, VOCAB};
   uint32_t h[4];
-  FG__TRY(intern_all(g, strs, h, 4));
+  FG__TRY(store_all(g, strs, modes, h, 4));
   fg_id id = (fg_id)g->n[FG_TABLE_AKAS];
   fg__aka *r = &g->akas[id];
   r->film = aka->film, r->title = h[0], r->region = h[1], r->language = h[2], r->types = h[3];
@@ -350,7 +393,7 @@ int fg_graph_add_film(fg_graph *g, const fg_film *f, fg_id *out_id) {
                       (long)f->season);
   if (f->episode < 0)
     return fg__seterr(g, FG_EINVAL, "episode %ld is negative", (long)f->episode);
-  return fg__append_film(g, f, out_id);
+  return fg__append_film(g, f, 0, out_id);
 }
 
 int fg_graph_add_person(fg_graph *g, const fg_person *p, fg_id *out_id) {
@@ -364,7 +407,7 @@ int fg_graph_add_person(fg_graph *g, const fg_person *p, fg_id *out_id) {
   FG__TRY(check_text(g, p->professions, "professions", 0));
   FG__TRY(check_year(g, p->birth_year, "birth year"));
   FG__TRY(check_year(g, p->death_year, "death year"));
-  return fg__append_person(g, p, out_id);
+  return fg__append_person(g, p, 0, out_id);
 }
 
 static int check_film_id(fg_graph *g, fg_id film, const char *what) {
@@ -390,7 +433,7 @@ int fg_graph_add_credit(fg_graph *g, const fg_credit *c, fg_id *out_id) {
                       (long)c->billing);
   FG__TRY(check_text(g, c->job, "job", 0));
   FG__TRY(check_text(g, c->characters, "characters", 0));
-  return fg__append_credit(g, c, out_id);
+  return fg__append_credit(g, c, 0, out_id);
 }
 
 int fg_graph_add_relation(fg_graph *g, const fg_relation *rel, fg_id *out_id) {
@@ -416,8 +459,9 @@ int fg_graph_add_relation(fg_graph *g, const fg_relation *rel, fg_id *out_id) {
   g->relations = arr;
   if (rc)
     return rc;
+  const uint8_t mode = FG__STR_EXACT;
   uint32_t h;
-  FG__TRY(intern_all(g, &rel->note, &h, 1));
+  FG__TRY(store_all(g, &rel->note, &mode, &h, 1));
   fg_id id = (fg_id)g->n[FG_TABLE_RELATIONS];
   fg__relation *r = &g->relations[id];
   r->from = rel->from, r->to = rel->to, r->note = h;
@@ -442,7 +486,7 @@ int fg_graph_add_aka(fg_graph *g, const fg_aka *aka, fg_id *out_id) {
   FG__TRY(check_text(g, aka->types, "types", 0));
   if (aka->is_original != 0 && aka->is_original != 1)
     return fg__seterr(g, FG_EINVAL, "is_original must be 0 or 1");
-  return fg__append_aka(g, aka, out_id);
+  return fg__append_aka(g, aka, 0, out_id);
 }
 
 /* ---- Reading ------------------------------------------------------------- */

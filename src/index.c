@@ -24,6 +24,15 @@ void fg__index_free(const fg__alloc *a, fg__index *ix) {
   fg__free(a, ix);
 }
 
+size_t fg__index_bytes(const fg__index *ix) {
+  if (!ix)
+    return 0;
+  size_t nf = ix->n[FG_TABLE_FILMS], np = ix->n[FG_TABLE_PEOPLE];
+  size_t w = 2 * (nf + 1) + (np + 1) + (nf + 1) + 2 * ix->n[FG_TABLE_CREDITS] +
+             2 * ix->n[FG_TABLE_RELATIONS] + ix->n[FG_TABLE_AKAS] + (nf + 1);
+  return sizeof *ix + w * sizeof(uint32_t) + (ix->n_titles + ix->n_names) * sizeof(fg__namekey);
+}
+
 int fg__index_valid(const fg_graph *g) {
   return g->index && memcmp(g->index->n, g->n, sizeof g->n) == 0;
 }

@@ -323,8 +323,6 @@ int fg__ld_begin(fg_graph *g, const fg_load_options *opts, fg_error_info *err,
 }
 
 int fg__ld_finish(fg_graph *g, const fg__mark *mark, int rc, fg_error_info *info) {
-  if (rc == FG_OK && !fg__index_get(g, &rc))
-    fg__info_set(info, rc, "", 0, 0, "cannot build the indexes: %s", fg_errstr(rc));
   if (rc == FG_OK) {
     g->n_undo = mark->undo; /* committed: nothing to undo any more */
     info->status = FG_OK;

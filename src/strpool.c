@@ -1,7 +1,9 @@
-/* String interning: every distinct string is stored once; a handle is the
- * string's byte offset in one buffer. The lookup table is open addressing
- * (hash.c); deletion for rollback shifts entries back, so a table never
- * degrades. */
+/* String storage: strings live NUL-terminated in one buffer and a handle is
+ * a byte offset. Interned strings are found again through an open-addressing
+ * table (hash.c), whose deletion for rollback shifts entries back so it
+ * never degrades; a small direct-mapped cache of recent strings sits in
+ * front of it, so that frequent values ("Drama", "en", "actor") are found
+ * without touching the table. */
 #include "fg_internal.h"
 
 #include <string.h>
@@ -25,46 +27,77 @@ void fg__strpool_free(fg__strpool *p, const fg__alloc *a) {
   memset(p, 0, sizeof *p);
 }
 
-int fg__strpool_intern(fg__strpool *p, const fg__alloc *a, const char *s, size_t len,
-                       uint32_t *out) {
+static int same(const fg__strpool *p, uint32_t off, const char *s, size_t len) {
+  return off + len < p->len && p->buf[off + len] == '\0' && memcmp(p->buf + off, s, len) == 0;
+}
+
+/* Append s to the buffer; *out gets the new handle. */
+static int append(fg__strpool *p, const fg__alloc *a, const char *s, size_t len, uint32_t *out) {
+  if (len >= POOL_MAX - p->len)
+    return FG_ELIMIT;
+  void *buf = p->buf;
+  int rc = fg__reserve(a, &buf, &p->cap, p->len + len + 1, 1);
+  if (rc)
+    return rc;
+  p->buf = buf;
+  *out = (uint32_t)p->len;
+  memcpy(p->buf + p->len, s, len);
+  p->buf[p->len + len] = '\0';
+  p->len += len + 1;
+  return FG_OK;
+}
+
+int fg__strpool_put(fg__strpool *p, const fg__alloc *a, const char *s, size_t len, int mode,
+                    uint32_t *out) {
   if (len == 0) {
     *out = 0;
     return FG_OK;
   }
+  if (mode == FG__STR_UNIQUE)
+    return append(p, a, s, len, out);
+  uint32_t h = fg__hash_bytes(s, len);
+  uint32_t *cached = &p->cache[(h ^ (h >> 16)) & (FG__STRCACHE - 1)];
+  if (*cached && same(p, *cached, s, len)) {
+    *out = *cached;
+    return FG_OK;
+  }
+  if (mode == FG__STR_CACHED) {
+    int rc = append(p, a, s, len, out);
+    if (!rc)
+      *cached = *out;
+    return rc;
+  }
   int rc = fg__slots_reserve(a, &p->slots, &p->nslots, p->used + 1);
   if (rc)
     return rc;
-  uint32_t h = fg__hash_bytes(s, len);
   size_t mask = p->nslots - 1, i = h & mask;
   for (; p->slots[i].val; i = (i + 1) & mask) {
-    uint32_t off = p->slots[i].val;
-    if (p->slots[i].hash == h && off + len < p->len && p->buf[off + len] == '\0' &&
-        memcmp(p->buf + off, s, len) == 0) {
-      *out = off;
+    if (p->slots[i].hash == h && same(p, p->slots[i].val, s, len)) {
+      *out = *cached = p->slots[i].val;
       return FG_OK;
     }
   }
-  if (len >= POOL_MAX - p->len)
-    return FG_ELIMIT;
-  void *buf = p->buf;
-  rc = fg__reserve(a, &buf, &p->cap, p->len + len + 1, 1);
+  rc = append(p, a, s, len, out);
   if (rc)
     return rc;
-  p->buf = buf;
-  uint32_t off = (uint32_t)p->len;
-  memcpy(p->buf + off, s, len);
-  p->buf[off + len] = '\0';
-  p->len += len + 1;
-  p->slots[i].val = off;
+  p->slots[i].val = *out;
   p->slots[i].hash = h;
   p->used++;
-  *out = off;
+  *cached = *out;
   return FG_OK;
 }
 
+int fg__strpool_intern(fg__strpool *p, const fg__alloc *a, const char *s, size_t len,
+                       uint32_t *out) {
+  return fg__strpool_put(p, a, s, len, FG__STR_EXACT, out);
+}
+
 void fg__strpool_truncate(fg__strpool *p, size_t len) {
-  size_t off = len;
-  while (off < p->len) {
+  if (len >= p->len)
+    return;
+  /* Strings stored without the table have no slot: the search just ends
+   * at an empty one. */
+  for (size_t off = len; off < p->len && p->nslots;) {
     size_t slen = strlen(p->buf + off);
     uint32_t h = fg__hash_bytes(p->buf + off, slen);
     size_t mask = p->nslots - 1;
@@ -77,6 +110,8 @@ void fg__strpool_truncate(fg__strpool *p, size_t len) {
     }
     off += slen + 1;
   }
-  if (len < p->len)
-    p->len = len;
+  for (size_t i = 0; i < FG__STRCACHE; i++)
+    if (p->cache[i] >= len)
+      p->cache[i] = 0;
+  p->len = len;
 }
