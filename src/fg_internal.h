@@ -12,8 +12,10 @@
 
 #if defined(__GNUC__)
 #define FG__PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#define FG__PREFETCH(addr) __builtin_prefetch(addr)
 #else
 #define FG__PRINTF(fmt, args)
+#define FG__PREFETCH(addr) ((void)(addr))
 #endif
 
 /* Largest number of records of one kind: ids are uint32 and FG_ID_NONE is
@@ -60,6 +62,11 @@ void fg__slots_delete(fg__slot *slots, size_t nslots, size_t i);
  * past U+10FFFF); else 0 and *bad_at (if not NULL) gets the offset of the
  * first byte of the bad sequence. */
 int fg__utf8_valid(const char *s, size_t len, size_t *bad_at);
+/* Check a line of input: 0 if it holds no NUL, no CR and is valid UTF-8;
+ * else FG__LINE_NUL, FG__LINE_CR or FG__LINE_UTF8 with *bad_at the offset
+ * of the first NUL or CR, or else of the first bad UTF-8 sequence. */
+enum { FG__LINE_NUL = 1, FG__LINE_CR, FG__LINE_UTF8 };
+int fg__line_check(const char *s, size_t len, size_t *bad_at);
 /* The 1-based character column of byte offset `at` in s. */
 uint64_t fg__utf8_column(const char *s, size_t at);
 /* Hash of the case-folded text (see fg_graph_search_films). */
@@ -110,6 +117,8 @@ static inline const char *fg__str(const fg__strpool *p, uint32_t off) { return p
 typedef struct fg__keymap {
   fg__slot *slots; /* val = id + 1 */
   size_t nslots, used;
+  size_t synced; /* records [0, synced) are in the map, later ones not yet:
+                    bulk loads enter them all at once at their end */
 } fg__keymap;
 
 void fg__keymap_free(fg__keymap *m, const fg__alloc *a);
@@ -120,6 +129,9 @@ fg_id fg__keymap_find(const fg__keymap *m, const fg__strpool *p, const void *bas
 int fg__keymap_reserve(fg__keymap *m, const fg__alloc *a, size_t count);
 /* Insert an id whose key is not yet in the map; room must be reserved. */
 void fg__keymap_insert(fg__keymap *m, uint32_t hash, fg_id id);
+/* Enter records [synced, n) (n records in all at base). */
+int fg__keymap_sync(fg__keymap *m, const fg__alloc *a, const fg__strpool *p, const void *base,
+                    size_t stride, size_t n);
 /* Remove the entries of ids >= first (their records still in place). */
 void fg__keymap_remove_from(fg__keymap *m, const fg__strpool *p, const void *base,
                             size_t stride, fg_id first, fg_id end);
@@ -234,6 +246,9 @@ int fg__append_aka(fg_graph *g, const fg_aka *a, int bulk, fg_id *out_id);
 int fg__append_film_new(fg_graph *g, const fg_film *f, int bulk, fg_id *out_id);
 int fg__append_person_new(fg_graph *g, const fg_person *p, int bulk, fg_id *out_id);
 
+/* Bring the film (or person) key map up to date with the records. */
+int fg__keys_sync(fg_graph *g, int table);
+
 /* Set fields of an existing film. A film that existed before the current
  * load is logged first, so a rollback restores it. FG_ENOMEM if the log
  * cannot grow (nothing changed then). */
@@ -320,6 +335,9 @@ int fg__reader_open(fg__reader *r, const fg__alloc *a, const fg_source *src, siz
 int fg__reader_next(fg__reader *r, const char **line, size_t *len, int *terminated,
                     fg_error_info *err);
 void fg__reader_close(fg__reader *r);
+/* The bytes already read past the last line returned (for a look ahead);
+ * valid until the next fg__reader_next. */
+const char *fg__reader_ahead(const fg__reader *r, size_t *len);
 
 /* ---- Row loading (load.c) -------------------------------------------------
  * The machinery every tabular loader shares: a header naming the columns,

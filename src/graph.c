@@ -123,10 +123,17 @@ void fg__mark_take(const fg_graph *g, fg__mark *m) {
 
 void fg__rollback(fg_graph *g, const fg__mark *m) {
   /* Keys first: removing them reads their strings. */
-  fg__keymap_remove_from(&g->film_keys, &g->strings, g->films, sizeof *g->films,
-                         (fg_id)m->n[FG_TABLE_FILMS], (fg_id)g->n[FG_TABLE_FILMS]);
-  fg__keymap_remove_from(&g->person_keys, &g->strings, g->people, sizeof *g->people,
-                         (fg_id)m->n[FG_TABLE_PEOPLE], (fg_id)g->n[FG_TABLE_PEOPLE]);
+  fg__keymap *fk = &g->film_keys, *pk = &g->person_keys;
+  if (fk->synced > m->n[FG_TABLE_FILMS]) {
+    fg__keymap_remove_from(fk, &g->strings, g->films, sizeof *g->films,
+                           (fg_id)m->n[FG_TABLE_FILMS], (fg_id)fk->synced);
+    fk->synced = m->n[FG_TABLE_FILMS];
+  }
+  if (pk->synced > m->n[FG_TABLE_PEOPLE]) {
+    fg__keymap_remove_from(pk, &g->strings, g->people, sizeof *g->people,
+                           (fg_id)m->n[FG_TABLE_PEOPLE], (fg_id)pk->synced);
+    pk->synced = m->n[FG_TABLE_PEOPLE];
+  }
   memcpy(g->n, m->n, sizeof g->n);
   fg__strpool_truncate(&g->strings, m->strings);
   /* Restore changed films, newest change first. */
@@ -201,8 +208,19 @@ static int check_version(fg_graph *g, unsigned int got, unsigned int want, const
 
 /* ---- Appends (validated input) -------------------------------------------- */
 
+int fg__keys_sync(fg_graph *g, int table) {
+  if (table == FG_TABLE_FILMS)
+    return fg__keymap_sync(&g->film_keys, &g->alloc, &g->strings, g->films, sizeof *g->films,
+                           g->n[FG_TABLE_FILMS]);
+  return fg__keymap_sync(&g->person_keys, &g->alloc, &g->strings, g->people, sizeof *g->people,
+                         g->n[FG_TABLE_PEOPLE]);
+}
+
 int fg__append_film(fg_graph *g, const fg_film *f, int bulk, fg_id *out_id) {
   size_t klen = strlen(f->key);
+  int rc = fg__keys_sync(g, FG_TABLE_FILMS);
+  if (rc)
+    return fg__seterr(g, rc, "%s", fg_errstr(rc));
   if (fg__keymap_find(&g->film_keys, &g->strings, g->films, sizeof *g->films, f->key, klen) !=
       FG_ID_NONE)
     return fg__seterr(g, FG_EEXISTS, "duplicate film key '%s'", f->key);
@@ -216,8 +234,8 @@ int fg__append_film_new(fg_graph *g, const fg_film *f, int bulk, fg_id *out_id) 
   g->films = arr;
   if (rc)
     return rc;
-  rc = fg__keymap_reserve(&g->film_keys, &g->alloc, 1);
-  if (rc)
+  if (!bulk && ((rc = fg__keys_sync(g, FG_TABLE_FILMS)) ||
+                (rc = fg__keymap_reserve(&g->film_keys, &g->alloc, 1))))
     return fg__seterr(g, rc, "%s", fg_errstr(rc));
   const char *strs[8] = {f->key,       f->title,  f->original_title, f->countries,
                          f->languages, f->genres, f->source,         f->subject};
@@ -240,7 +258,10 @@ int fg__append_film_new(fg_graph *g, const fg_film *f, int bulk, fg_id *out_id) 
   r->series = f->series;
   r->season = (uint16_t)f->season;
   r->episode = (uint32_t)f->episode;
-  fg__keymap_insert(&g->film_keys, fg__hash_bytes(f->key, klen), id);
+  if (!bulk) {
+    fg__keymap_insert(&g->film_keys, fg__hash_bytes(f->key, klen), id);
+    g->film_keys.synced = id + 1;
+  }
   g->n[FG_TABLE_FILMS]++;
   if (out_id)
     *out_id = id;
@@ -249,6 +270,9 @@ int fg__append_film_new(fg_graph *g, const fg_film *f, int bulk, fg_id *out_id) 
 
 int fg__append_person(fg_graph *g, const fg_person *p, int bulk, fg_id *out_id) {
   size_t klen = strlen(p->key);
+  int rc = fg__keys_sync(g, FG_TABLE_PEOPLE);
+  if (rc)
+    return fg__seterr(g, rc, "%s", fg_errstr(rc));
   if (fg__keymap_find(&g->person_keys, &g->strings, g->people, sizeof *g->people, p->key,
                       klen) != FG_ID_NONE)
     return fg__seterr(g, FG_EEXISTS, "duplicate person key '%s'", p->key);
@@ -262,8 +286,8 @@ int fg__append_person_new(fg_graph *g, const fg_person *p, int bulk, fg_id *out_
   g->people = arr;
   if (rc)
     return rc;
-  rc = fg__keymap_reserve(&g->person_keys, &g->alloc, 1);
-  if (rc)
+  if (!bulk && ((rc = fg__keys_sync(g, FG_TABLE_PEOPLE)) ||
+                (rc = fg__keymap_reserve(&g->person_keys, &g->alloc, 1))))
     return fg__seterr(g, rc, "%s", fg_errstr(rc));
   const char *strs[3] = {p->key, p->name, p->professions};
   const uint8_t modes[3] = {KEY, TEXT(bulk), VOCAB};
@@ -274,7 +298,10 @@ int fg__append_person_new(fg_graph *g, const fg_person *p, int bulk, fg_id *out_
   r->key = h[0], r->name = h[1], r->professions = h[2];
   r->birth_year = (int16_t)p->birth_year;
   r->death_year = (int16_t)p->death_year;
-  fg__keymap_insert(&g->person_keys, fg__hash_bytes(p->key, klen), id);
+  if (!bulk) {
+    fg__keymap_insert(&g->person_keys, fg__hash_bytes(p->key, klen), id);
+    g->person_keys.synced = id + 1;
+  }
   g->n[FG_TABLE_PEOPLE]++;
   if (out_id)
     *out_id = id;

@@ -119,17 +119,27 @@ static int idnum_sync(fg_graph *g, idnum *x) {
   return FG_OK;
 }
 
-static fg_id idnum_find(const fg_graph *g, const idnum *x, const char *s, size_t len) {
+/* Look a key up: in the array when it can be there, else in the key map
+ * (brought up to date first: bulk loads enter keys at their end). */
+static int idnum_find(fg_graph *g, const idnum *x, const char *s, size_t len, fg_id *out) {
   uint32_t num;
+  *out = FG_ID_NONE;
   if (parse_num(s, len, x->p0, x->p1, &num)) {
-    if (num < x->cap && x->ids[num])
-      return x->ids[num] - 1;
+    if (num < x->cap && x->ids[num]) {
+      *out = x->ids[num] - 1;
+      return FG_OK;
+    }
     if (!x->partial)
-      return FG_ID_NONE;
+      return FG_OK;
   }
+  int rc = fg__keys_sync(g, x->table);
+  if (rc)
+    return rc;
   if (x->table == FG_TABLE_FILMS)
-    return fg__keymap_find(&g->film_keys, &g->strings, g->films, sizeof *g->films, s, len);
-  return fg__keymap_find(&g->person_keys, &g->strings, g->people, sizeof *g->people, s, len);
+    *out = fg__keymap_find(&g->film_keys, &g->strings, g->films, sizeof *g->films, s, len);
+  else
+    *out = fg__keymap_find(&g->person_keys, &g->strings, g->people, sizeof *g->people, s, len);
+  return FG_OK;
 }
 
 static void ids_init(imdb_ids *ids) {
@@ -173,12 +183,16 @@ static int dangling(fg__loader *ld, const fg__field *f, const char *what) {
   return FG__ROW_SKIPPED;
 }
 
-static fg_id find_film(const fg__loader *ld, const char *key, size_t len) {
-  return idnum_find(ld->g, &((const imdb_ctx *)ld->ctx)->ids->films, key, len);
+/* The film or person with key f; FG_OK with FG_ID_NONE when absent, or a
+ * located FG_ENOMEM. */
+static int find_film(fg__loader *ld, const fg__field *f, fg_id *out) {
+  int rc = idnum_find(ld->g, &((imdb_ctx *)ld->ctx)->ids->films, f->p, f->len, out);
+  return rc ? fg__ld_fail(ld, rc, f->off, "out of memory") : FG_OK;
 }
 
-static fg_id find_person(const fg__loader *ld, const char *key, size_t len) {
-  return idnum_find(ld->g, &((const imdb_ctx *)ld->ctx)->ids->people, key, len);
+static int find_person(fg__loader *ld, const fg__field *f, fg_id *out) {
+  int rc = idnum_find(ld->g, &((imdb_ctx *)ld->ctx)->ids->people, f->p, f->len, out);
+  return rc ? fg__ld_fail(ld, rc, f->off, "out of memory") : FG_OK;
 }
 
 /* The film named by field `col`, remembering the last one. */
@@ -192,7 +206,8 @@ static int title_ref(fg__loader *ld, int col, fg_id *out) {
     *out = c->last_film;
     return FG_OK;
   }
-  fg_id id = find_film(ld, f->p, f->len);
+  fg_id id;
+  FG__TRY(find_film(ld, f, &id));
   if (id == FG_ID_NONE)
     return dangling(ld, f, "title");
   if (f->len < sizeof c->last_key) {
@@ -302,9 +317,10 @@ static int row_title_basics(fg__loader *ld) {
   FG__TRY(fg__ld_number(ld, 7, 0, 1000000, &f.runtime));
   f.genres = fg__ld_copy(ld, 8);
   imdb_ctx *c = ld->ctx;
-  if (find_film(ld, key->p, key->len) != FG_ID_NONE)
-    return fg__ld_fail(ld, FG_EEXISTS, key->off, "duplicate film key '%s'", f.key);
   fg_id id;
+  FG__TRY(find_film(ld, key, &id));
+  if (id != FG_ID_NONE)
+    return fg__ld_fail(ld, FG_EEXISTS, key->off, "duplicate film key '%s'", f.key);
   int rc = fg__append_film_new(ld->g, &f, 1, &id);
   if (!rc)
     rc = idnum_put(ld->g, &c->ids->films, key->p, key->len, id);
@@ -326,9 +342,10 @@ static int row_name_basics(fg__loader *ld) {
   FG__TRY(fg__ld_number(ld, 3, 1, 9999, &p.death_year));
   p.professions = fg__ld_copy(ld, 4);
   imdb_ctx *c = ld->ctx;
-  if (find_person(ld, key->p, key->len) != FG_ID_NONE)
-    return fg__ld_fail(ld, FG_EEXISTS, key->off, "duplicate person key '%s'", p.key);
   fg_id id;
+  FG__TRY(find_person(ld, key, &id));
+  if (id != FG_ID_NONE)
+    return fg__ld_fail(ld, FG_EEXISTS, key->off, "duplicate person key '%s'", p.key);
   int rc = fg__append_person_new(ld->g, &p, 1, &id);
   if (!rc)
     rc = idnum_put(ld->g, &c->ids->people, key->p, key->len, id);
@@ -397,6 +414,22 @@ static const char *characters(fg__loader *ld, int col) {
   return out;
 }
 
+/* Start fetching the array entry of the person on the next line, so that
+ * its cache miss overlaps this row's work instead of stalling the next. */
+static void prefetch_next_person(const fg__loader *ld) {
+  const idnum *x = &((const imdb_ctx *)ld->ctx)->ids->people;
+  size_t len;
+  const char *p = fg__reader_ahead(&ld->rd, &len), *end = p + (len < 96 ? len : 96);
+  for (int tabs = 0; p < end && tabs < 2; p++)
+    tabs += *p == '\t';
+  const char *q = p;
+  while (q < end && *q != '\t')
+    q++;
+  uint32_t num;
+  if (q < end && parse_num(p, (size_t)(q - p), 'n', 'm', &num) && num < x->cap)
+    FG__PREFETCH(&x->ids[num]);
+}
+
 static int row_title_principals(fg__loader *ld) {
   imdb_ctx *c = ld->ctx;
   fg_credit cr = FG_CREDIT_INIT;
@@ -407,7 +440,8 @@ static int row_title_principals(fg__loader *ld) {
   const fg__field *pf = fg__ld_field(ld, 2);
   if (fg__ld_is_null(ld, pf))
     return fg__ld_fail(ld, FG_EPARSE, pf->off, "nconst is empty (\\N)");
-  cr.person = find_person(ld, pf->p, pf->len);
+  prefetch_next_person(ld);
+  FG__TRY(find_person(ld, pf, &cr.person));
   if (cr.person == FG_ID_NONE)
     return dangling(ld, pf, "person");
   const fg__field *cat = fg__ld_field(ld, 3);
@@ -446,7 +480,7 @@ static int row_title_crew(fg__loader *ld) {
       fg__field item = {f->p + i, j - i, f->off + i};
       if (item.len == 0)
         return fg__ld_fail(ld, FG_EPARSE, item.off, "empty item in %s", ld->spec->cols[col]);
-      cr.person = find_person(ld, item.p, item.len);
+      FG__TRY(find_person(ld, &item, &cr.person));
       if (cr.person == FG_ID_NONE) {
         /* One unknown person skips that credit only. */
         char buf[64];
@@ -530,6 +564,10 @@ static int load_file(fg_graph *g, imdb_ids *ids, int file, const fg_source *src,
     fg__info_set(info, rc, src && src->name ? src->name : "", 0, 0, "out of memory");
   if (rc == FG_OK)
     rc = fg__ld_run(&ld, src);
+  /* Keys were not entered in the key maps one by one: enter them now. */
+  if (rc == FG_OK && ((rc = fg__keys_sync(g, FG_TABLE_FILMS)) ||
+                      (rc = fg__keys_sync(g, FG_TABLE_PEOPLE))))
+    fg__info_set(info, rc, ld.rd.name ? ld.rd.name : "", 0, 0, "out of memory");
   fg__free(&g->alloc, c.by_film_start);
   fg__free(&g->alloc, c.by_film);
   return rc;

@@ -44,6 +44,20 @@ void fg__keymap_insert(fg__keymap *m, uint32_t hash, fg_id id) {
   m->used++;
 }
 
+int fg__keymap_sync(fg__keymap *m, const fg__alloc *a, const fg__strpool *p, const void *base,
+                    size_t stride, size_t n) {
+  if (m->synced >= n)
+    return FG_OK;
+  int rc = fg__keymap_reserve(m, a, n - m->synced);
+  if (rc)
+    return rc;
+  for (; m->synced < n; m->synced++) {
+    const char *k = key_of(p, base, stride, (fg_id)m->synced);
+    fg__keymap_insert(m, fg__hash_bytes(k, strlen(k)), (fg_id)m->synced);
+  }
+  return FG_OK;
+}
+
 void fg__keymap_remove_from(fg__keymap *m, const fg__strpool *p, const void *base,
                             size_t stride, fg_id first, fg_id end) {
   for (fg_id id = first; id < end; id++) {

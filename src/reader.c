@@ -166,3 +166,12 @@ int fg__reader_next(fg__reader *r, const char **line, size_t *len, int *terminat
       return rc;
   }
 }
+
+const char *fg__reader_ahead(const fg__reader *r, size_t *len) {
+  if (r->data) {
+    *len = r->size - r->beg;
+    return r->data + r->beg;
+  }
+  *len = r->end - r->beg;
+  return r->buf ? r->buf + r->beg : "";
+}
