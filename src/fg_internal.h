@@ -62,11 +62,6 @@ void fg__slots_delete(fg__slot *slots, size_t nslots, size_t i);
  * past U+10FFFF); else 0 and *bad_at (if not NULL) gets the offset of the
  * first byte of the bad sequence. */
 int fg__utf8_valid(const char *s, size_t len, size_t *bad_at);
-/* Check a line of input: 0 if it holds no NUL, no CR and is valid UTF-8;
- * else FG__LINE_NUL, FG__LINE_CR or FG__LINE_UTF8 with *bad_at the offset
- * of the first NUL or CR, or else of the first bad UTF-8 sequence. */
-enum { FG__LINE_NUL = 1, FG__LINE_CR, FG__LINE_UTF8 };
-int fg__line_check(const char *s, size_t len, size_t *bad_at);
 /* The 1-based character column of byte offset `at` in s. */
 uint64_t fg__utf8_column(const char *s, size_t at);
 /* Hash of the case-folded text (see fg_graph_search_films). */
@@ -369,7 +364,9 @@ struct fg__loader {
   const fg__table_spec *spec;
   fg__row_fn row;      /* turns the current row into records */
   void *ctx;           /* the format's own state */
-  const char *null;    /* the token meaning "no value" besides "" (IMDb: \N) */
+  const char *null;    /* the token meaning "no value" besides "" (IMDb: \\N),
+                          one or two bytes */
+  size_t null_len;
   fg__reader rd;
   const fg_load_options *opts;
   fg_error_info *info; /* never NULL inside a load */

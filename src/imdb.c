@@ -553,6 +553,7 @@ static int load_file(fg_graph *g, imdb_ids *ids, int file, const fg_source *src,
   ld.row = row_fns[file];
   ld.ctx = &c;
   ld.null = "\\N";
+  ld.null_len = 2;
   ld.opts = opts;
   ld.info = info;
   int rc = idnum_sync(g, &ids->films);

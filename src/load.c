@@ -51,8 +51,9 @@ const fg__field *fg__ld_field(const fg__loader *ld, int col) {
 }
 
 int fg__ld_is_null(const fg__loader *ld, const fg__field *f) {
-  return f->len == 0 ||
-         (ld->null && f->len == strlen(ld->null) && memcmp(f->p, ld->null, f->len) == 0);
+  /* The null token is at most two bytes (IMDb's \N). */
+  return f->len == 0 || (ld->null && f->len == ld->null_len && f->p[0] == ld->null[0] &&
+                         (f->len == 1 || f->p[1] == ld->null[1]));
 }
 
 char *fg__ld_scratch(fg__loader *ld, size_t n) {

@@ -49,35 +49,6 @@ bad:
   return 0;
 }
 
-/* Bytes of w that are zero have their high bit set in the result (exact
- * for the first one, which is all we need). */
-static uint64_t zero_bytes(uint64_t w) {
-  return (w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull;
-}
-
-int fg__line_check(const char *s, size_t len, size_t *bad_at) {
-  const unsigned char *p = (const unsigned char *)s;
-  size_t i = 0;
-  /* Fast path: ASCII words without NUL or CR. */
-  for (; i + 8 <= len; i += 8) {
-    uint64_t w;
-    memcpy(&w, p + i, 8);
-    if ((w & 0x8080808080808080ull) | zero_bytes(w) | zero_bytes(w ^ 0x0D0D0D0D0D0D0D0Dull))
-      break;
-  }
-  for (size_t k = i; k < len; k++) {
-    if (p[k] == 0 || p[k] == '\r') {
-      *bad_at = k;
-      return p[k] ? FG__LINE_CR : FG__LINE_NUL;
-    }
-  }
-  if (!fg__utf8_valid(s + i, len - i, bad_at)) {
-    *bad_at += i;
-    return FG__LINE_UTF8;
-  }
-  return 0;
-}
-
 uint64_t fg__utf8_column(const char *s, size_t at) {
   uint64_t col = 1;
   for (size_t i = 0; i < at; i++)

@@ -37,7 +37,7 @@ static const char *const origin_names[] = {
 
 static int find_name(const char *const *names, int count, const char *s, size_t len) {
   for (int i = 0; i < count; i++)
-    if (strlen(names[i]) == len && memcmp(names[i], s, len) == 0)
+    if (len && names[i][0] == s[0] && strlen(names[i]) == len && memcmp(names[i], s, len) == 0)
       return i;
   return -1;
 }
