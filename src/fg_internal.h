@@ -90,7 +90,9 @@ typedef struct fg__strpool {
   fg__slot *slots; /* the intern table: val = handle */
   size_t nslots;
   size_t used;
-  uint32_t cache[FG__STRCACHE]; /* handle by hash, 0 = empty */
+  fg__slot cache[FG__STRCACHE]; /* recent strings by hash: val = handle
+                                   (0 = empty), hash to skip a mismatch
+                                   without reading the string */
 } fg__strpool;
 
 int fg__strpool_init(fg__strpool *p, const fg__alloc *a);

@@ -84,9 +84,10 @@ static int idnum_put(fg_graph *g, idnum *x, const char *s, size_t len, fg_id id)
     return FG_OK;
   }
   if (num >= x->cap) {
-    /* Grow while the array stays within 8 entries per record (plus a
-     * floor), so hostile ids cannot make it huge. */
-    size_t limit = 8 * (g->n[x->table] + 1) + ((size_t)1 << 20);
+    /* Grow while the array stays within 4 entries per record (plus a
+     * floor), so hostile ids cannot make it huge (IMDb's own ids are about
+     * 3 per title and 1.2 per person). */
+    size_t limit = 4 * (g->n[x->table] + 1) + ((size_t)1 << 20);
     if (num >= limit) {
       x->partial = 1;
       return FG_OK;

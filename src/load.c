@@ -146,7 +146,8 @@ static uint64_t zeros(uint64_t w) {
 #endif
 
 /* Split the line into fields at tabs, checking it on the way: no NUL, no
- * CR, valid UTF-8. Plain ASCII runs are scanned eight bytes at a time. */
+ * CR, valid UTF-8 (validated apart, only for lines with non-ASCII bytes).
+ * Words without NUL or CR are scanned eight bytes at a time. */
 static int split(fg__loader *ld) {
   const char *s = ld->line;
   size_t len = ld->len, start = 0, i = 0;
@@ -156,8 +157,9 @@ static int split(fg__loader *ld) {
   for (; i + 8 <= len; i += 8) {
     uint64_t w;
     memcpy(&w, s + i, 8);
-    if ((w & BYTES(0x80)) | zeros(w) | zeros(w ^ BYTES('\r')))
-      break;
+    if (zeros(w) | zeros(w ^ BYTES('\r')))
+      break; /* the byte loop reports it */
+    high |= (w & BYTES(0x80)) != 0;
     for (uint64_t tabs = zeros(w ^ BYTES('\t')); tabs; tabs &= tabs - 1) {
       size_t at = i + (size_t)(__builtin_ctzll(tabs) >> 3);
       add_field(ld, start, at);

@@ -56,15 +56,15 @@ int fg__strpool_put(fg__strpool *p, const fg__alloc *a, const char *s, size_t le
   if (mode == FG__STR_UNIQUE)
     return append(p, a, s, len, out);
   uint32_t h = fg__hash_bytes(s, len);
-  uint32_t *cached = &p->cache[(h ^ (h >> 16)) & (FG__STRCACHE - 1)];
-  if (*cached && same(p, *cached, s, len)) {
-    *out = *cached;
+  fg__slot *cached = &p->cache[(h ^ (h >> 16)) & (FG__STRCACHE - 1)];
+  if (cached->val && cached->hash == h && same(p, cached->val, s, len)) {
+    *out = cached->val;
     return FG_OK;
   }
   if (mode == FG__STR_CACHED) {
     int rc = append(p, a, s, len, out);
     if (!rc)
-      *cached = *out;
+      cached->val = *out, cached->hash = h;
     return rc;
   }
   int rc = fg__slots_reserve(a, &p->slots, &p->nslots, p->used + 1);
@@ -73,7 +73,8 @@ int fg__strpool_put(fg__strpool *p, const fg__alloc *a, const char *s, size_t le
   size_t mask = p->nslots - 1, i = h & mask;
   for (; p->slots[i].val; i = (i + 1) & mask) {
     if (p->slots[i].hash == h && same(p, p->slots[i].val, s, len)) {
-      *out = *cached = p->slots[i].val;
+      *out = cached->val = p->slots[i].val;
+      cached->hash = h;
       return FG_OK;
     }
   }
@@ -83,7 +84,7 @@ int fg__strpool_put(fg__strpool *p, const fg__alloc *a, const char *s, size_t le
   p->slots[i].val = *out;
   p->slots[i].hash = h;
   p->used++;
-  *cached = *out;
+  cached->val = *out, cached->hash = h;
   return FG_OK;
 }
 
@@ -111,7 +112,7 @@ void fg__strpool_truncate(fg__strpool *p, size_t len) {
     off += slen + 1;
   }
   for (size_t i = 0; i < FG__STRCACHE; i++)
-    if (p->cache[i] >= len)
-      p->cache[i] = 0;
+    if (p->cache[i].val >= len)
+      p->cache[i].val = 0;
   p->len = len;
 }
