@@ -335,13 +335,21 @@ int fg__append_aka(fg_graph *g, const fg_aka *aka, int bulk, fg_id *out_id) {
   g->akas = arr;
   if (rc)
     return rc;
-  const char *strs[4] = {aka->title, aka->region, aka->language, aka->types};
+  /* Many AKAs repeat the film's own title: share its copy. */
+  const fg__film *f = &g->films[aka->film];
+  uint32_t same_title = 0;
+  if (strcmp(fg__str(&g->strings, f->title), aka->title) == 0)
+    same_title = f->title;
+  else if (f->original_title && strcmp(fg__str(&g->strings, f->original_title), aka->title) == 0)
+    same_title = f->original_title;
+  const char *strs[4] = {same_title ? "" : aka->title, aka->region, aka->language, aka->types};
   const uint8_t modes[4] = {TEXT(bulk), VOCAB, VOCAB, VOCAB};
   uint32_t h[4];
   FG__TRY(store_all(g, strs, modes, h, 4));
   fg_id id = (fg_id)g->n[FG_TABLE_AKAS];
   fg__aka *r = &g->akas[id];
-  r->film = aka->film, r->title = h[0], r->region = h[1], r->language = h[2], r->types = h[3];
+  r->film = aka->film, r->region = h[1], r->language = h[2], r->types = h[3];
+  r->title = same_title ? same_title : h[0];
   r->is_original = (uint8_t)aka->is_original;
   g->n[FG_TABLE_AKAS]++;
   if (out_id)
