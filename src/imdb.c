@@ -308,10 +308,10 @@ static int row_title_basics(fg__loader *ld) {
       f.kind = FG_KIND_MOVIE + (int32_t)i;
   f.title = fg__ld_copy(ld, 2);
   f.original_title = fg__ld_copy(ld, 3);
+  if (!*f.title) /* a title is required: fall back on the original, or the key */
+    f.title = *f.original_title ? f.original_title : f.key;
   if (strcmp(f.title, f.original_title) == 0)
     f.original_title = "";
-  else if (!*f.title)
-    f.title = *f.original_title ? f.original_title : f.key;
   FG__TRY(fg__ld_number(ld, 4, 0, 1, &f.is_adult));
   FG__TRY(fg__ld_number(ld, 5, 1, 9999, &f.year));
   FG__TRY(fg__ld_number(ld, 6, 1, 9999, &f.end_year));
@@ -462,12 +462,27 @@ static int row_title_principals(fg__loader *ld) {
   return rc ? fg__ld_fail(ld, rc, 0, "%s", ld->g->errmsg) : FG_OK;
 }
 
+/* One crew row adds several credits: a row that fails part way takes back
+ * the ones it added, so a skipped row adds nothing. */
+static int crew_credits(fg__loader *ld, fg_credit *cr);
+
 static int row_title_crew(fg__loader *ld) {
-  imdb_ctx *c = ld->ctx;
   fg_credit cr = FG_CREDIT_INIT;
   int rc = title_ref(ld, 0, &cr.film);
   if (rc)
     return rc;
+  fg__mark mark;
+  fg__mark_take(ld->g, &mark);
+  rc = crew_credits(ld, &cr);
+  if (rc && rc != FG__ROW_SKIPPED)
+    fg__rollback(ld->g, &mark);
+  return rc;
+}
+
+static int crew_credits(fg__loader *ld, fg_credit *credit) {
+  imdb_ctx *c = ld->ctx;
+  fg_credit cr = *credit;
+  int rc;
   size_t row_start = ld->g->n[FG_TABLE_CREDITS];
   for (int col = 1; col <= 2; col++) {
     const fg__field *f = fg__ld_field(ld, col);
