@@ -463,14 +463,14 @@ int fg_graph_write_table(const fg_graph *g, int table, fg_write_fn fn, void *pay
                           fg_role_name(r->role)};
       w_fields(w, a, 3);
       w_char(w, '\t'), w_num(w, r->billing), w_char(w, '\t');
-      const char *b[2] = {STR(r->job), STR(r->characters)};
+      const char *b[2] = {fg__credit_job(g, r), fg__credit_characters(g, r)};
       w_fields(w, b, 2);
       break;
     }
     case FG_TABLE_AKAS: {
       const fg__aka *r = &g->akas[i];
-      const char *a[5] = {STR(g->films[r->film].key), STR(r->title), STR(r->region),
-                          STR(r->language), STR(r->types)};
+      const char *a[5] = {STR(g->films[r->film].key), STR(r->title), fg__aka_meta(g, r, 0),
+                          fg__aka_meta(g, r, 1), fg__aka_meta(g, r, 2)};
       w_fields(w, a, 5);
       w_char(w, '\t'), w_num(w, r->is_original);
       break;

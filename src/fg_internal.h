@@ -97,7 +97,8 @@ typedef struct fg__strpool {
 
 int fg__strpool_init(fg__strpool *p, const fg__alloc *a);
 void fg__strpool_free(fg__strpool *p, const fg__alloc *a);
-/* Store s[0..len) (no NUL inside) as `mode` says; *out gets its handle. */
+/* Store s[0..len) as `mode` says; *out gets its handle. s may hold NULs
+ * (a compound "a\0b"): it is compared and stored by length. */
 int fg__strpool_put(fg__strpool *p, const fg__alloc *a, const char *s, size_t len, int mode,
                     uint32_t *out);
 /* fg__strpool_put(..., FG__STR_EXACT, ...). */
@@ -106,6 +107,12 @@ int fg__strpool_intern(fg__strpool *p, const fg__alloc *a, const char *s, size_t
 /* Remove every string stored after the pool had `len` bytes. */
 void fg__strpool_truncate(fg__strpool *p, size_t len);
 static inline const char *fg__str(const fg__strpool *p, uint32_t off) { return p->buf + off; }
+/* The string after s in a "a\0b\0c" compound. */
+static inline const char *fg__str_next(const char *s) {
+  while (*s)
+    s++;
+  return s + 1;
+}
 
 /* ---- Key maps (keymap.c) ------------------------------------------------ */
 
@@ -156,10 +163,15 @@ typedef struct fg__person {
   int16_t birth_year, death_year;
 } fg__person;
 
+/* A credit's job and characters share one string (16 bytes a credit):
+ * `text` is the job, or the characters, or (rarely) both stored as
+ * "job\0characters", as `has` says. */
+enum { FG__HAS_JOB = 1, FG__HAS_CHARACTERS = 2 };
 typedef struct fg__credit {
-  uint32_t film, person, job, characters;
+  uint32_t film, person, text;
   uint16_t billing;
   uint8_t role;
+  uint8_t has;
 } fg__credit;
 
 typedef struct fg__relation {
@@ -167,8 +179,10 @@ typedef struct fg__relation {
   uint8_t type, flags;
 } fg__relation;
 
+/* An AKA's region, language and types share one interned string
+ * "region\0language\0types" (0 when all three are empty). */
 typedef struct fg__aka {
-  uint32_t film, title, region, language, types;
+  uint32_t film, title, meta;
   uint8_t is_original;
 } fg__aka;
 
@@ -181,13 +195,17 @@ typedef struct fg__namekey {
 /* Adjacency (CSR) and search tables, built from the records in O(V+E) and
  * valid while the record counts are those it was built for (records are
  * append-only, so equal counts mean equal contents). */
+/* Item k of a CSR row: the items array, or k itself when the records were
+ * already grouped by owner (then the array is left out: NULL). */
+#define FG__CSR_ITEM(items, k) ((items) ? (items)[k] : (uint32_t)(k))
+
 typedef struct fg__index {
   size_t n[FG_TABLE_COUNT_];
-  uint32_t *film_credit_start, *film_credit; /* credits by film */
+  uint32_t *film_credit_start, *film_credit; /* credits by film (see FG__CSR_ITEM) */
   uint32_t *person_credit_start, *person_credit;
   uint32_t *rel_out_start, *rel_out; /* relations by `from` */
   uint32_t *rel_in_start, *rel_in;   /* relations by `to` */
-  uint32_t *aka_start, *aka;
+  uint32_t *aka_start, *aka; /* see FG__CSR_ITEM */
   fg__namekey *titles; /* sorted by hash, then id */
   size_t n_titles;
   fg__namekey *names;
@@ -220,7 +238,13 @@ struct fg_graph {
   char errmsg[1024];
 };
 
-/* ---- Graph internals (graph.c) ----------------------------------------- */
+/* ---- Graph internals (graph.c) ------------------------------------------ */
+
+/* The parts of compound strings. */
+const char *fg__credit_job(const fg_graph *g, const fg__credit *c);
+const char *fg__credit_characters(const fg_graph *g, const fg__credit *c);
+/* part 0: region, 1: language, 2: types. */
+const char *fg__aka_meta(const fg_graph *g, const fg__aka *a, int part);
 
 /* A point to roll a graph back to: its record counts, string bytes and
  * undo log length. */

@@ -193,6 +193,58 @@ static int store_all(fg_graph *g, const char *const *strs, const uint8_t *modes,
   return FG_OK;
 }
 
+/* Store "a\0b..." made of n parts, interned; *out = 0 if all are empty. */
+static int store_compound(fg_graph *g, const char *const *parts, int n, uint32_t *out) {
+  size_t len = 0, lens[3];
+  int any = 0;
+  for (int i = 0; i < n; i++) {
+    lens[i] = parts[i] ? strlen(parts[i]) : 0;
+    len += lens[i] + (i > 0);
+    any |= lens[i] != 0;
+  }
+  if (!any) {
+    *out = 0;
+    return FG_OK;
+  }
+  char small[256], *buf = len <= sizeof small ? small : fg__malloc(&g->alloc, len);
+  if (!buf)
+    return fg__seterr(g, FG_ENOMEM, "%s", fg_errstr(FG_ENOMEM));
+  size_t at = 0;
+  for (int i = 0; i < n; i++) {
+    if (i)
+      buf[at++] = '\0';
+    memcpy(buf + at, parts[i] ? parts[i] : "", lens[i]);
+    at += lens[i];
+  }
+  int rc = fg__strpool_put(&g->strings, &g->alloc, buf, len, FG__STR_EXACT, out);
+  if (buf != small)
+    fg__free(&g->alloc, buf);
+  if (rc)
+    return fg__seterr(g, rc, "%s", rc == FG_ELIMIT ? "string storage is full (4 GiB)"
+                                                   : fg_errstr(rc));
+  return FG_OK;
+}
+
+const char *fg__credit_job(const fg_graph *g, const fg__credit *c) {
+  return c->has & FG__HAS_JOB ? fg__str(&g->strings, c->text) : "";
+}
+
+const char *fg__credit_characters(const fg_graph *g, const fg__credit *c) {
+  if (!(c->has & FG__HAS_CHARACTERS))
+    return "";
+  const char *s = fg__str(&g->strings, c->text);
+  return c->has & FG__HAS_JOB ? fg__str_next(s) : s;
+}
+
+const char *fg__aka_meta(const fg_graph *g, const fg__aka *a, int part) {
+  if (!a->meta)
+    return "";
+  const char *s = fg__str(&g->strings, a->meta);
+  while (part-- > 0)
+    s = fg__str_next(s);
+  return s;
+}
+
 /* Free text (titles, names, characters) is interned exactly, except in
  * bulk loads, where a cache of recent strings finds the repeats. */
 #define TEXT(bulk) ((bulk) ? FG__STR_CACHED : FG__STR_EXACT)
@@ -314,13 +366,20 @@ int fg__append_credit(fg_graph *g, const fg_credit *c, int bulk, fg_id *out_id) 
   g->credits = arr;
   if (rc)
     return rc;
-  const char *strs[2] = {c->job, c->characters};
-  const uint8_t modes[2] = {VOCAB, TEXT(bulk)};
-  uint32_t h[2];
-  FG__TRY(store_all(g, strs, modes, h, 2));
+  const char *job = c->job ? c->job : "", *chars = c->characters ? c->characters : "";
+  uint8_t has = (uint8_t)((*job ? FG__HAS_JOB : 0) | (*chars ? FG__HAS_CHARACTERS : 0));
+  uint32_t text = 0;
+  if (has == (FG__HAS_JOB | FG__HAS_CHARACTERS)) {
+    const char *parts[2] = {job, chars};
+    FG__TRY(store_compound(g, parts, 2, &text));
+  } else if (has) {
+    const uint8_t mode = has == FG__HAS_JOB ? VOCAB : TEXT(bulk);
+    const char *one = has == FG__HAS_JOB ? job : chars;
+    FG__TRY(store_all(g, &one, &mode, &text, 1));
+  }
   fg_id id = (fg_id)g->n[FG_TABLE_CREDITS];
   fg__credit *r = &g->credits[id];
-  r->film = c->film, r->person = c->person, r->job = h[0], r->characters = h[1];
+  r->film = c->film, r->person = c->person, r->text = text, r->has = has;
   r->billing = (uint16_t)c->billing;
   r->role = (uint8_t)c->role;
   g->n[FG_TABLE_CREDITS]++;
@@ -342,14 +401,20 @@ int fg__append_aka(fg_graph *g, const fg_aka *aka, int bulk, fg_id *out_id) {
     same_title = f->title;
   else if (f->original_title && strcmp(fg__str(&g->strings, f->original_title), aka->title) == 0)
     same_title = f->original_title;
-  const char *strs[4] = {same_title ? "" : aka->title, aka->region, aka->language, aka->types};
-  const uint8_t modes[4] = {TEXT(bulk), VOCAB, VOCAB, VOCAB};
-  uint32_t h[4];
-  FG__TRY(store_all(g, strs, modes, h, 4));
+  size_t mark = g->strings.len;
+  const char *title = same_title ? "" : aka->title;
+  const uint8_t mode = TEXT(bulk);
+  uint32_t title_h, meta;
+  FG__TRY(store_all(g, &title, &mode, &title_h, 1));
+  const char *parts[3] = {aka->region, aka->language, aka->types};
+  if ((rc = store_compound(g, parts, 3, &meta))) {
+    fg__strpool_truncate(&g->strings, mark);
+    return rc;
+  }
   fg_id id = (fg_id)g->n[FG_TABLE_AKAS];
   fg__aka *r = &g->akas[id];
-  r->film = aka->film, r->region = h[1], r->language = h[2], r->types = h[3];
-  r->title = same_title ? same_title : h[0];
+  r->film = aka->film, r->meta = meta;
+  r->title = same_title ? same_title : title_h;
   r->is_original = (uint8_t)aka->is_original;
   g->n[FG_TABLE_AKAS]++;
   if (out_id)
@@ -571,7 +636,7 @@ int fg_graph_credit(const fg_graph *g, fg_id id, fg_credit *out) {
   const fg__credit *r = &g->credits[id];
   out->film = r->film, out->person = r->person, out->role = r->role;
   out->billing = r->billing;
-  out->job = S(r->job), out->characters = S(r->characters);
+  out->job = fg__credit_job(g, r), out->characters = fg__credit_characters(g, r);
   return FG_OK;
 }
 
@@ -596,8 +661,8 @@ int fg_graph_aka(const fg_graph *g, fg_id id, fg_aka *out) {
   if (id >= g->n[FG_TABLE_AKAS])
     return FG_ENOTFOUND;
   const fg__aka *r = &g->akas[id];
-  out->film = r->film, out->title = S(r->title), out->region = S(r->region);
-  out->language = S(r->language), out->types = S(r->types);
+  out->film = r->film, out->title = S(r->title), out->region = fg__aka_meta(g, r, 0);
+  out->language = fg__aka_meta(g, r, 1), out->types = fg__aka_meta(g, r, 2);
   out->is_original = r->is_original;
   return FG_OK;
 }

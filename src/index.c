@@ -28,8 +28,8 @@ size_t fg__index_bytes(const fg__index *ix) {
   if (!ix)
     return 0;
   size_t nf = ix->n[FG_TABLE_FILMS], np = ix->n[FG_TABLE_PEOPLE];
-  size_t w = 2 * (nf + 1) + (np + 1) + (nf + 1) + 2 * ix->n[FG_TABLE_CREDITS] +
-             2 * ix->n[FG_TABLE_RELATIONS] + ix->n[FG_TABLE_AKAS] + (nf + 1);
+  size_t w = 4 * (nf + 1) + (np + 1) + ix->n[FG_TABLE_CREDITS] * (1 + !!ix->film_credit) +
+             2 * ix->n[FG_TABLE_RELATIONS] + ix->n[FG_TABLE_AKAS] * !!ix->aka;
   return sizeof *ix + w * sizeof(uint32_t) + (ix->n_titles + ix->n_names) * sizeof(fg__namekey);
 }
 
@@ -38,25 +38,38 @@ int fg__index_valid(const fg_graph *g) {
 }
 
 /* Group `count` items into `nodes` buckets by owner[i * stride]: start gets
- * nodes + 1 offsets, items the item numbers, in their original order. */
+ * nodes + 1 offsets, items the item numbers, in their original order. With
+ * `allow_identity`, records already in owner order (as loaders append
+ * credits and AKAs) need no items array: *items_out is NULL. */
 static int csr_build(const fg__alloc *a, const void *records, size_t stride, size_t offset,
-                     size_t count, size_t nodes, uint32_t **start_out, uint32_t **items_out) {
+                     size_t count, size_t nodes, int allow_identity, uint32_t **start_out,
+                     uint32_t **items_out) {
   uint32_t *start = fg__malloc(a, (nodes + 1) * sizeof *start);
-  uint32_t *items = fg__malloc(a, (count ? count : 1) * sizeof *items);
-  if (!start || !items) {
-    fg__free(a, start);
-    fg__free(a, items);
+  if (!start)
     return FG_ENOMEM;
-  }
   memset(start, 0, (nodes + 1) * sizeof *start);
   const char *base = (const char *)records + offset;
+  int sorted = 1;
+  uint32_t prev = 0;
   for (size_t i = 0; i < count; i++) {
     uint32_t owner;
     memcpy(&owner, base + i * stride, sizeof owner);
     start[owner + 1]++;
+    sorted &= owner >= prev;
+    prev = owner;
   }
   for (size_t v = 0; v < nodes; v++)
     start[v + 1] += start[v];
+  if (sorted && allow_identity) {
+    *start_out = start;
+    *items_out = NULL;
+    return FG_OK;
+  }
+  uint32_t *items = fg__malloc(a, (count ? count : 1) * sizeof *items);
+  if (!items) {
+    fg__free(a, start);
+    return FG_ENOMEM;
+  }
   /* Place items using start[] as cursors, then shift the cursors back. */
   for (size_t i = 0; i < count; i++) {
     uint32_t owner;
@@ -134,7 +147,10 @@ static int build_titles(const fg_graph *g, fg__index *ix) {
       keys[n++].id = (uint32_t)f;
     }
     for (uint32_t k = ix->aka_start[f]; k < ix->aka_start[f + 1]; k++) {
-      const char *s = fg__str(&g->strings, g->akas[ix->aka[k]].title);
+      uint32_t at = g->akas[FG__CSR_ITEM(ix->aka, k)].title;
+      if (at == g->films[f].title || at == g->films[f].original_title)
+        continue; /* the same string: already there */
+      const char *s = fg__str(&g->strings, at);
       keys[n].hash = fg__fold_hash(s, strlen(s));
       keys[n++].id = (uint32_t)f;
     }
@@ -179,19 +195,19 @@ static int index_build(const fg_graph *g, fg__index **out) {
   memcpy(ix->n, g->n, sizeof ix->n);
   size_t nf = g->n[FG_TABLE_FILMS], np = g->n[FG_TABLE_PEOPLE];
   int rc = csr_build(a, g->credits, sizeof *g->credits, offsetof(fg__credit, film),
-                     g->n[FG_TABLE_CREDITS], nf, &ix->film_credit_start, &ix->film_credit);
+                     g->n[FG_TABLE_CREDITS], nf, 1, &ix->film_credit_start, &ix->film_credit);
   if (!rc)
     rc = csr_build(a, g->credits, sizeof *g->credits, offsetof(fg__credit, person),
-                   g->n[FG_TABLE_CREDITS], np, &ix->person_credit_start, &ix->person_credit);
+                   g->n[FG_TABLE_CREDITS], np, 0, &ix->person_credit_start, &ix->person_credit);
   if (!rc)
     rc = csr_build(a, g->relations, sizeof *g->relations, offsetof(fg__relation, from),
-                   g->n[FG_TABLE_RELATIONS], nf, &ix->rel_out_start, &ix->rel_out);
+                   g->n[FG_TABLE_RELATIONS], nf, 0, &ix->rel_out_start, &ix->rel_out);
   if (!rc)
     rc = csr_build(a, g->relations, sizeof *g->relations, offsetof(fg__relation, to),
-                   g->n[FG_TABLE_RELATIONS], nf, &ix->rel_in_start, &ix->rel_in);
+                   g->n[FG_TABLE_RELATIONS], nf, 0, &ix->rel_in_start, &ix->rel_in);
   if (!rc)
     rc = csr_build(a, g->akas, sizeof *g->akas, offsetof(fg__aka, film), g->n[FG_TABLE_AKAS],
-                   nf, &ix->aka_start, &ix->aka);
+                   nf, 1, &ix->aka_start, &ix->aka);
   if (!rc)
     rc = build_titles(g, ix);
   if (!rc)

@@ -48,7 +48,7 @@ static int film_has_title(const fg_graph *g, const fg__index *ix, uint32_t f, co
   if (fold_eq(g, r->title, q, qlen) || (r->original_title && fold_eq(g, r->original_title, q, qlen)))
     return 1;
   for (uint32_t k = ix->aka_start[f]; k < ix->aka_start[f + 1]; k++)
-    if (fold_eq(g, g->akas[ix->aka[k]].title, q, qlen))
+    if (fold_eq(g, g->akas[FG__CSR_ITEM(ix->aka, k)].title, q, qlen))
       return 1;
   return 0;
 }
@@ -130,11 +130,12 @@ static int sorted_credits(const fg_graph *g, const uint32_t *items, uint32_t b, 
     return fail(out, FG_ENOMEM);
   size_t n = 0;
   for (uint32_t k = b; k < e; k++) {
-    const fg__credit *c = &g->credits[items[k]];
+    uint32_t id = FG__CSR_ITEM(items, k);
+    const fg__credit *c = &g->credits[id];
     if (!(role_mask & FG_ROLE_MASK(c->role)))
       continue;
     sorted[n].key = key(g, c);
-    sorted[n++].id = items[k];
+    sorted[n++].id = id;
   }
   qsort(sorted, n, sizeof *sorted, cmp_keyed);
   int rc = FG_OK;
@@ -229,7 +230,7 @@ int fg_film_akas(const fg_graph *g, fg_id film, fg_idlist **out) {
   if (film >= g->n[FG_TABLE_FILMS])
     return fail(out, FG_ENOTFOUND);
   for (uint32_t k = ix->aka_start[film]; k < ix->aka_start[film + 1]; k++)
-    if ((rc = fg__idlist_push(*out, ix->aka[k])))
+    if ((rc = fg__idlist_push(*out, FG__CSR_ITEM(ix->aka, k))))
       return fail(out, rc);
   return FG_OK;
 }

@@ -96,20 +96,14 @@ int fg__strpool_intern(fg__strpool *p, const fg__alloc *a, const char *s, size_t
 void fg__strpool_truncate(fg__strpool *p, size_t len) {
   if (len >= p->len)
     return;
-  /* Strings stored without the table have no slot: the search just ends
-   * at an empty one. */
-  for (size_t off = len; off < p->len && p->nslots;) {
-    size_t slen = strlen(p->buf + off);
-    uint32_t h = fg__hash_bytes(p->buf + off, slen);
-    size_t mask = p->nslots - 1;
-    for (size_t i = h & mask; p->slots[i].val; i = (i + 1) & mask) {
-      if (p->slots[i].val == off) {
-        fg__slots_delete(p->slots, p->nslots, i);
-        p->used--;
-        break;
-      }
+  /* Drop the table entries of the strings past len. Scanning the slots
+   * (not the strings) also handles strings with NULs inside; an entry that
+   * a deletion shifts into slot i is looked at again. */
+  for (size_t i = 0; i < p->nslots; i++) {
+    while (p->slots[i].val >= len) {
+      fg__slots_delete(p->slots, p->nslots, i);
+      p->used--;
     }
-    off += slen + 1;
   }
   for (size_t i = 0; i < FG__STRCACHE; i++)
     if (p->cache[i].val >= len)
