@@ -1025,6 +1025,147 @@ static void test_short_headers(void **state) {
   fg_graph_free(g);
 }
 
+
+/* films.tsv's rating, votes, is_adult and episode columns; the series may
+ * be defined later in the file; all of it writes back the same. */
+static void test_film_extra_columns(void **state) {
+  (void)state;
+  fg_graph *g = fgt_graph(NULL);
+  fg_error_info err = FG_ERROR_INFO_INIT;
+  const char *text =
+      "key\ttitle\tyear\tis_adult\trating\tvotes\tseries\tseason\tepisode\n"
+      "ep1\tPilot\t2001\t\t7.3\t1200\tshow\t1\t1\n"
+      "show\tThe Show\t2001\t1\t10.0\t5\t\t\t\n"
+      "ep2\tSecond\t2001\t\t8\t\tshow\t1\t2\n";
+  assert_int_equal(fgt_load_text(g, FG_TABLE_FILMS, "films.tsv", text, NULL, &err), FG_OK);
+  fg_film f = FG_FILM_INIT;
+  fg_id show = fgt_find_film(g, "show");
+  assert_int_equal(fg_graph_film(g, fgt_find_film(g, "ep1"), &f), FG_OK);
+  assert_int_equal(f.rating, 73);
+  assert_int_equal(f.votes, 1200);
+  assert_int_equal(f.series, show);
+  assert_int_equal(f.season, 1);
+  assert_int_equal(f.episode, 1);
+  assert_int_equal(f.is_adult, 0);
+  assert_int_equal(fg_graph_film(g, show, &f), FG_OK);
+  assert_int_equal(f.rating, 100);
+  assert_int_equal(f.is_adult, 1);
+  assert_int_equal(f.series, FG_ID_NONE);
+  assert_int_equal(fg_graph_film(g, fgt_find_film(g, "ep2"), &f), FG_OK);
+  assert_int_equal(f.rating, 80);
+  assert_int_equal(f.episode, 2);
+  /* Written and loaded back: the same bytes again. */
+  char *first = fgt_dump_table(g, FG_TABLE_FILMS, NULL);
+  assert_non_null(strstr(first, "\tPilot\t\t2001\t\t\t\t\t\t\t\t\t\t\t7.3\t1200\tshow\t1\t1\n"));
+  fg_graph *h = fgt_graph(NULL);
+  assert_int_equal(fgt_load_text(h, FG_TABLE_FILMS, "films.tsv", first, NULL, &err), FG_OK);
+  char *second = fgt_dump_table(h, FG_TABLE_FILMS, NULL);
+  assert_string_equal(first, second);
+  free(first);
+  free(second);
+  fg_graph_free(h);
+  fg_graph_free(g);
+}
+
+static void test_film_extra_columns_errors(void **state) {
+  (void)state;
+  static const struct {
+    const char *row;
+    int status;
+    uint64_t column;
+    const char *fragment;
+  } cases[] = {
+      {"a\tA\t\t7.35\t\t\t\t\n", FG_EPARSE, 7, "not a rating like 7.3"},
+      {"a\tA\t\t11\t\t\t\t\n", FG_EPARSE, 6, "out of range (1.0-10.0)"},
+      {"a\tA\t\t0.5\t\t\t\t\n", FG_EPARSE, 6, "out of range (1.0-10.0)"},
+      {"a\tA\t2\t\t\t\t\t\n", FG_EPARSE, 5, "is_adult '2' is out of range"},
+      {"a\tA\t\t\tmany\t\t\t\n", FG_EPARSE, 7, "votes 'many' is not a whole number"},
+      {"a\tA\t\t\t\t\t70000\t\n", FG_EPARSE, 9, "season '70000' is out of range"},
+      {"a\tA\t\t\t\tnowhere\t\t\n", FG_ENOTFOUND, 8, "unknown series key 'nowhere'"},
+      {"a\tA\t\t\t\ta\t\t\n", FG_EPARSE, 8, "cannot be its own series"},
+  };
+  for (size_t i = 0; i < FGT_ARRAY_LEN(cases); i++) {
+    fg_graph *g = fgt_graph(NULL);
+    fgt_film(g, "before", "Before", 1990);
+    char text[256];
+    snprintf(text, sizeof text, "key\ttitle\tis_adult\trating\tvotes\tseries\tseason\tepisode\n"
+                                "ok\tOK\t\t\t\t\t\t\n%s", cases[i].row);
+    fg_error_info err = FG_ERROR_INFO_INIT;
+    assert_int_equal(fgt_load_text(g, FG_TABLE_FILMS, "films.tsv", text, NULL, &err),
+                     cases[i].status);
+    assert_int_equal(err.line, 3);
+    assert_int_equal(err.column, cases[i].column);
+    assert_non_null(strstr(err.message, cases[i].fragment));
+    /* Unchanged: only the film from before. */
+    assert_int_equal(fg_graph_count(g, FG_TABLE_FILMS), 1);
+    assert_false(fgt_has_film(g, "ok"));
+    fg_graph_free(g);
+  }
+  /* Lenient: an unknown series is a skip, the film stays without one. */
+  fg_graph *g = fgt_graph(NULL);
+  fg_load_options opts = FG_LOAD_OPTIONS_INIT;
+  opts.flags = FG_LOAD_LENIENT;
+  fg_error_info err = FG_ERROR_INFO_INIT;
+  assert_int_equal(fgt_load_text(g, FG_TABLE_FILMS, "films.tsv",
+                                 "key\ttitle\tseries\nep\tEp\tgone\n", &opts, &err),
+                   FG_OK);
+  assert_int_equal(err.skipped, 1);
+  fg_film f = FG_FILM_INIT;
+  assert_int_equal(fg_graph_film(g, fgt_find_film(g, "ep"), &f), FG_OK);
+  assert_int_equal(f.series, FG_ID_NONE);
+  fg_graph_free(g);
+}
+
+/* A credit with both a job and characters, and AKAs with some of region,
+ * language and types, keep each part apart. */
+static void test_shared_strings_round_trip(void **state) {
+  (void)state;
+  fg_graph *g = fgt_graph(NULL);
+  fg_id f = fgt_film(g, "f", "Film", 2000);
+  fg_id p = fgt_person(g, "p", "Person");
+  fg_credit c = FG_CREDIT_INIT;
+  c.film = f, c.person = p, c.role = FG_ROLE_SELF, c.job = "host", c.characters = "Self / Host";
+  fg_id both, job_only, chars_only, none;
+  assert_int_equal(fg_graph_add_credit(g, &c, &both), FG_OK);
+  c.characters = "";
+  assert_int_equal(fg_graph_add_credit(g, &c, &job_only), FG_OK);
+  c.job = NULL, c.characters = "Narrator";
+  assert_int_equal(fg_graph_add_credit(g, &c, &chars_only), FG_OK);
+  c.characters = NULL;
+  assert_int_equal(fg_graph_add_credit(g, &c, &none), FG_OK);
+  fg_credit out = FG_CREDIT_INIT;
+  assert_int_equal(fg_graph_credit(g, both, &out), FG_OK);
+  assert_string_equal(out.job, "host");
+  assert_string_equal(out.characters, "Self / Host");
+  assert_int_equal(fg_graph_credit(g, job_only, &out), FG_OK);
+  assert_string_equal(out.job, "host");
+  assert_string_equal(out.characters, "");
+  assert_int_equal(fg_graph_credit(g, chars_only, &out), FG_OK);
+  assert_string_equal(out.job, "");
+  assert_string_equal(out.characters, "Narrator");
+  assert_int_equal(fg_graph_credit(g, none, &out), FG_OK);
+  assert_string_equal(out.job, "");
+  assert_string_equal(out.characters, "");
+  const char *parts[][3] = {{"KR", "ko", "original"}, {"", "en", ""}, {"", "", "dvd"},
+                            {"XWW", "", ""}, {"", "", ""}};
+  for (size_t i = 0; i < FGT_ARRAY_LEN(parts); i++) {
+    fg_aka a = FG_AKA_INIT;
+    a.film = f, a.title = "Aka", a.region = parts[i][0], a.language = parts[i][1];
+    a.types = parts[i][2];
+    fg_id id;
+    assert_int_equal(fg_graph_add_aka(g, &a, &id), FG_OK);
+    fg_aka back = FG_AKA_INIT;
+    assert_int_equal(fg_graph_aka(g, id, &back), FG_OK);
+    assert_string_equal(back.region, parts[i][0]);
+    assert_string_equal(back.language, parts[i][1]);
+    assert_string_equal(back.types, parts[i][2]);
+  }
+  char *credits = fgt_dump_table(g, FG_TABLE_CREDITS, NULL);
+  assert_non_null(strstr(credits, "f\tp\tself\t\thost\tSelf / Host\n"));
+  free(credits);
+  fg_graph_free(g);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_sample_loads),
@@ -1047,6 +1188,9 @@ int main(void) {
       cmocka_unit_test(test_every_value_round_trips),
       cmocka_unit_test(test_header_any_order),
       cmocka_unit_test(test_short_headers),
+      cmocka_unit_test(test_film_extra_columns),
+      cmocka_unit_test(test_film_extra_columns_errors),
+      cmocka_unit_test(test_shared_strings_round_trip),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

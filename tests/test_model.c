@@ -957,6 +957,75 @@ static void test_init_records_usable(void **state) {
   fg_graph_free(g);
 }
 
+
+/* The rating, episode and adult fields of a film: kept, and checked. */
+static void test_film_rating_and_episode_fields(void **state) {
+  (void)state;
+  fg_graph *g = fgt_graph(NULL);
+  fg_id show = fgt_film(g, "show", "Show", 2001);
+  fg_film f = FG_FILM_INIT;
+  f.key = "ep", f.title = "Ep", f.rating = 73, f.votes = 4000000000u, f.series = show;
+  f.season = 65535, f.episode = 12, f.is_adult = 1;
+  fg_id ep;
+  assert_int_equal(fg_graph_add_film(g, &f, &ep), FG_OK);
+  fg_film out = FG_FILM_INIT;
+  assert_int_equal(fg_graph_film(g, ep, &out), FG_OK);
+  assert_int_equal(out.rating, 73);
+  assert_int_equal(out.votes, 4000000000u);
+  assert_int_equal(out.series, show);
+  assert_int_equal(out.season, 65535);
+  assert_int_equal(out.episode, 12);
+  assert_int_equal(out.is_adult, 1);
+  assert_int_equal(fg_graph_film(g, show, &out), FG_OK);
+  assert_int_equal(out.series, FG_ID_NONE);
+  static const struct {
+    int32_t rating, season, episode, is_adult;
+    fg_id series;
+    int status;
+  } bad[] = {
+      {5, 0, 0, 0, FG_ID_NONE, FG_EINVAL},   {101, 0, 0, 0, FG_ID_NONE, FG_EINVAL},
+      {-1, 0, 0, 0, FG_ID_NONE, FG_EINVAL},  {0, 65536, 0, 0, FG_ID_NONE, FG_EINVAL},
+      {0, 0, -1, 0, FG_ID_NONE, FG_EINVAL},  {0, 0, 0, 2, FG_ID_NONE, FG_EINVAL},
+      {0, 0, 0, 0, 99, FG_ENOTFOUND},
+  };
+  for (size_t i = 0; i < FGT_ARRAY_LEN(bad); i++) {
+    fg_film b = FG_FILM_INIT;
+    b.key = "bad", b.title = "Bad", b.rating = bad[i].rating, b.season = bad[i].season;
+    b.episode = bad[i].episode, b.is_adult = bad[i].is_adult, b.series = bad[i].series;
+    assert_int_equal(fg_graph_add_film(g, &b, NULL), bad[i].status);
+    assert_true(strlen(fg_errmsg(g)) > 0);
+    assert_int_equal(fg_graph_count(g, FG_TABLE_FILMS), 2);
+  }
+  fg_graph_free(g);
+}
+
+/* fg_graph_memory adds up, and grows with the records. */
+static void test_graph_memory(void **state) {
+  (void)state;
+  fg_graph *g = fgt_graph(NULL);
+  fg_memory m0 = FG_MEMORY_INIT, m1 = FG_MEMORY_INIT, bad = FG_MEMORY_INIT;
+  assert_int_equal(fg_graph_memory(g, &m0), FG_OK);
+  for (int i = 0; i < 1000; i++) {
+    char key[32];
+    snprintf(key, sizeof key, "film-%d", i);
+    fgt_film(g, key, key, 2000);
+  }
+  assert_int_equal(fg_graph_freeze(g), FG_OK);
+  assert_int_equal(fg_graph_memory(g, &m1), FG_OK);
+  uint64_t sum = m1.strings + m1.string_table + m1.keys + m1.index + m1.other;
+  for (int t = 0; t < FG_TABLE_COUNT_; t++)
+    sum += m1.records[t];
+  assert_int_equal(sum, m1.total);
+  assert_true(m1.records[FG_TABLE_FILMS] >= 1000 * 40);
+  assert_true(m1.strings > m0.strings);
+  assert_true(m1.keys > 0 && m1.index > 0);
+  assert_true(m1.total > m0.total);
+  bad.version = 99;
+  assert_int_equal(fg_graph_memory(g, &bad), FG_EVERSION);
+  assert_int_equal(fg_graph_memory(NULL, &m1), FG_EINVAL);
+  fg_graph_free(g);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_graph_new_free),
@@ -975,6 +1044,8 @@ int main(void) {
       cmocka_unit_test(test_origin_and_answer_names),
       cmocka_unit_test(test_init_functions),
       cmocka_unit_test(test_init_records_usable),
+      cmocka_unit_test(test_film_rating_and_episode_fields),
+      cmocka_unit_test(test_graph_memory),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
