@@ -246,8 +246,9 @@ static int check_header(fg__loader *ld, int terminated) {
     ld->pos[col] = i;
   }
   if (ld->nf < s->required)
-    return fg__ld_fail(ld, FG_EPARSE, ld->len, "header has %d column%s; %s starts with %s",
-                       ld->nf, ld->nf == 1 ? "" : "s", s->file, req);
+    return fg__ld_fail(ld, FG_EPARSE, ld->len,
+                       "header has %d column%s; column %d '%s' is missing (%s starts with %s)",
+                       ld->nf, ld->nf == 1 ? "" : "s", ld->nf + 1, s->cols[ld->nf], s->file, req);
   ld->ncols = ld->nf;
   return FG_OK;
 }
