@@ -254,6 +254,32 @@ static void usage_errors_exit_4(void **state) {
   assert_true(starts_with(r->out, "filmgraph "));
 }
 
+
+static void imdb_folder_loads_with_summary(void **state) {
+  (void)state;
+  run_result *r = run("--imdb " FG_TEST_DATA_DIR "/imdb film tt0000001");
+  assert_int_equal(r->code, 0);
+  assert_true(starts_with(r->out, "Miracle in Cell No. 7 (2013)  [tt0000001]\n"));
+  assert_non_null(strstr(r->out, "  rating         8.2  (123456 votes)\n"));
+  assert_non_null(strstr(r->out, "  remade as      Miracle in Cell No. 7 (2019)  [tt0000002]"));
+  /* The summary: counts, then the skipped rows by reason with an example. */
+  assert_non_null(strstr(r->err, ": 5 films, 4 people, 5 credits, 4 AKAs, 1 relations; 3 skipped\n"));
+  assert_non_null(strstr(r->err, "  1 x unknown title (e.g. "));
+  assert_non_null(strstr(r->err, "title.akas.tsv:6:1: unknown title 'tt9999999')"));
+  assert_non_null(strstr(r->err, "  2 x unknown person (e.g. "));
+  r = run("--imdb " FG_TEST_DATA_DIR "/imdb --tsv film Pilot");
+  assert_int_equal(r->code, 0);
+  assert_non_null(strstr(r->out, "\nseries\t\"Quoted, Series\ttt0000010\tseason 1, episode 1\n"));
+  r = run("--imdb " FG_TEST_DATA_DIR "/imdb true-story '7. Koğuştaki Mucize'");
+  assert_int_equal(r->code, 0);
+  assert_true(starts_with(r->out, "unknown\n"));
+  /* A folder with no IMDb file, or bad data: exit 3, nothing on stdout. */
+  r = run("--imdb " FG_TEST_DATA_DIR "/cli/merge_a film x");
+  assert_int_equal(r->code, 3);
+  assert_string_equal(r->out, "");
+  assert_non_null(strstr(r->err, "no IMDb dataset here"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(true_story_turkish_remake_is_no),
@@ -268,6 +294,7 @@ int main(void) {
       cmocka_unit_test(catalogs_merge_in_order),
       cmocka_unit_test(bad_data_exits_3_with_location),
       cmocka_unit_test(usage_errors_exit_4),
+      cmocka_unit_test(imdb_folder_loads_with_summary),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
