@@ -135,7 +135,10 @@ static void add_field(fg__loader *ld, size_t start, size_t end) {
   ld->nf++;
 }
 
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define SSE_SCAN 1
+#elif defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 #define FAST_SCAN 1
 /* High bit set in each byte of w that is zero (exactly). */
 static uint64_t zeros(uint64_t w) {
@@ -153,7 +156,28 @@ static int split(fg__loader *ld) {
   size_t len = ld->len, start = 0, i = 0;
   int high = 0;
   ld->nf = 0;
-#ifdef FAST_SCAN
+#ifdef SSE_SCAN
+  /* Sixteen bytes at a time: masks of tabs, of NUL or CR, of high bits. */
+  const __m128i tab = _mm_set1_epi8('\t'), cr = _mm_set1_epi8('\r'), nul = _mm_setzero_si128();
+  while (i < len && len >= 16) {
+    size_t at = i + 16 <= len ? i : len - 16; /* the last window overlaps */
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + at));
+    unsigned skip = (unsigned)(i - at); /* bytes of the window already done */
+    unsigned keep = 0xFFFFu & ~((1u << skip) - 1u);
+    unsigned bad = (unsigned)_mm_movemask_epi8(
+                       _mm_or_si128(_mm_cmpeq_epi8(v, nul), _mm_cmpeq_epi8(v, cr))) & keep;
+    if (bad)
+      break; /* the byte loop reports it */
+    high |= ((unsigned)_mm_movemask_epi8(v) & keep) != 0;
+    for (unsigned tabs = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, tab)) & keep; tabs;
+         tabs &= tabs - 1) {
+      size_t t = at + (size_t)__builtin_ctz(tabs);
+      add_field(ld, start, t);
+      start = t + 1;
+    }
+    i = at + 16;
+  }
+#elif defined(FAST_SCAN)
   for (; i + 8 <= len; i += 8) {
     uint64_t w;
     memcpy(&w, s + i, 8);

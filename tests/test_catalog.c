@@ -1166,6 +1166,66 @@ static void test_shared_strings_round_trip(void **state) {
   fg_graph_free(g);
 }
 
+/* Lines of every length up to past four 16-byte windows, with the field
+ * boundary, a CR, a NUL or a non-ASCII letter at every position: the
+ * line scanner must split and check them all the same way. */
+static void test_line_scanner_every_position(void **state) {
+  (void)state;
+  for (size_t len = 1; len <= 70; len++) {
+    /* A title of `len` bytes loads back unchanged. */
+    char title[80], text[256];
+    for (size_t i = 0; i < len; i++)
+      title[i] = (char)('a' + i % 26);
+    title[len] = '\0';
+    fg_graph *g = fgt_graph(NULL);
+    fg_error_info err = FG_ERROR_INFO_INIT;
+    snprintf(text, sizeof text, "key\ttitle\nk\t%s\n", title);
+    assert_int_equal(fgt_load_text(g, FG_TABLE_FILMS, "f.tsv", text, NULL, &err), FG_OK);
+    fg_film f = FG_FILM_INIT;
+    assert_int_equal(fg_graph_film(g, 0, &f), FG_OK);
+    assert_string_equal(f.title, title);
+    fg_graph_free(g);
+    for (size_t at = 0; at < len; at++) {
+      /* A bad byte at `at` of the title: its column is 3 + at. */
+      static const char bad[] = {'\r', '\0', '\t'};
+      for (size_t b = 0; b < 3; b++) {
+        char row[128];
+        size_t n = (size_t)snprintf(row, sizeof row, "key\ttitle\nk\t%s\n", title);
+        row[12 + at] = bad[b];
+        g = fgt_graph(NULL);
+        int rc = fgt_load_bytes(g, FG_TABLE_FILMS, "f.tsv", row, n, NULL, &err);
+        assert_int_equal(rc, FG_EPARSE);
+        assert_int_equal(err.line, 2);
+        if (bad[b] == '\t') { /* one field too many, seen at the end of the row */
+          assert_non_null(strstr(err.message, "expected 2 fields"));
+        } else {
+          assert_int_equal(err.column, 3 + at);
+          assert_non_null(strstr(err.message, bad[b] ? "CR" : "NUL"));
+        }
+        assert_int_equal(fg_graph_count(g, FG_TABLE_FILMS), 0);
+        fg_graph_free(g);
+      }
+      /* A two-byte letter at `at`, and an invalid byte there. */
+      char row[160];
+      int n = snprintf(row, sizeof row, "key\ttitle\nk\t%.*s\xC3\xA9%s\n", (int)at, title,
+                       title + at);
+      g = fgt_graph(NULL);
+      assert_int_equal(fgt_load_bytes(g, FG_TABLE_FILMS, "f.tsv", row, (size_t)n, NULL, &err),
+                       FG_OK);
+      assert_int_equal(fg_graph_film(g, 0, &f), FG_OK);
+      assert_int_equal(strlen(f.title), len + 2);
+      fg_graph_free(g);
+      row[12 + at] = (char)0xFF;
+      g = fgt_graph(NULL);
+      assert_int_equal(fgt_load_bytes(g, FG_TABLE_FILMS, "f.tsv", row, (size_t)n, NULL, &err),
+                       FG_EPARSE);
+      assert_int_equal(err.column, 3 + at);
+      assert_non_null(strstr(err.message, "invalid UTF-8"));
+      fg_graph_free(g);
+    }
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_sample_loads),
@@ -1191,6 +1251,7 @@ int main(void) {
       cmocka_unit_test(test_film_extra_columns),
       cmocka_unit_test(test_film_extra_columns_errors),
       cmocka_unit_test(test_shared_strings_round_trip),
+      cmocka_unit_test(test_line_scanner_every_position),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
