@@ -121,8 +121,6 @@ static inline const char *fg__str_next(const char *s) {
 typedef struct fg__keymap {
   fg__slot *slots; /* val = id + 1 */
   size_t nslots, used;
-  size_t synced; /* records [0, synced) are in the map, later ones not yet:
-                    bulk loads enter them all at once at their end */
 } fg__keymap;
 
 void fg__keymap_free(fg__keymap *m, const fg__alloc *a);
@@ -133,12 +131,22 @@ fg_id fg__keymap_find(const fg__keymap *m, const fg__strpool *p, const void *bas
 int fg__keymap_reserve(fg__keymap *m, const fg__alloc *a, size_t count);
 /* Insert an id whose key is not yet in the map; room must be reserved. */
 void fg__keymap_insert(fg__keymap *m, uint32_t hash, fg_id id);
-/* Enter records [synced, n) (n records in all at base). */
-int fg__keymap_sync(fg__keymap *m, const fg__alloc *a, const fg__strpool *p, const void *base,
-                    size_t stride, size_t n);
-/* Remove the entries of ids >= first (their records still in place). */
-void fg__keymap_remove_from(fg__keymap *m, const fg__strpool *p, const void *base,
-                            size_t stride, fg_id first, fg_id end);
+/* Remove the entry of id if it is there (its record still in place). */
+void fg__keymap_remove(fg__keymap *m, const fg__strpool *p, const void *base, size_t stride,
+                       fg_id id);
+
+/* ---- Keys of films and people (keys.c) ----------------------------------
+ * IMDb-style keys ("tt0123456", "nm0000001": two letters, then 7 digits
+ * zero-padded or more without a leading zero) live in an array from their
+ * number to the id, one memory access a lookup and 4 bytes a number; any
+ * other key, or a number too large for the array to stay dense, lives in
+ * the hash map. */
+typedef struct fg__keys {
+  fg__keymap map;
+  uint32_t *nums; /* number -> id + 1; 0 = none */
+  size_t cap;
+  int partial;    /* some IMDb-style key is in the map */
+} fg__keys;
 
 /* ---- Records ------------------------------------------------------------ */
 
@@ -230,7 +238,7 @@ struct fg_graph {
   fg__aka *akas;
   size_t n[FG_TABLE_COUNT_];
   size_t cap[FG_TABLE_COUNT_];
-  fg__keymap film_keys, person_keys;
+  fg__keys film_keys, person_keys;
   fg__index *index; /* NULL until built; see fg__index_get */
   fg__undo *undo; /* old values of films a load changed */
   size_t n_undo, cap_undo;
@@ -267,8 +275,19 @@ int fg__append_aka(fg_graph *g, const fg_aka *a, int bulk, fg_id *out_id);
 int fg__append_film_new(fg_graph *g, const fg_film *f, int bulk, fg_id *out_id);
 int fg__append_person_new(fg_graph *g, const fg_person *p, int bulk, fg_id *out_id);
 
-/* Bring the film (or person) key map up to date with the records. */
-int fg__keys_sync(fg_graph *g, int table);
+/* Keys of FG_TABLE_FILMS or FG_TABLE_PEOPLE. */
+/* The id with that key, or FG_ID_NONE. */
+fg_id fg__keys_find(const fg_graph *g, int table, const char *key, size_t len);
+/* Make room to add the key (call before adding the record, so that the add
+ * cannot fail after it). */
+int fg__keys_reserve(fg_graph *g, int table, const char *key, size_t len);
+/* Add the key of record id (room reserved). */
+void fg__keys_insert(fg_graph *g, int table, const char *key, size_t len, fg_id id);
+/* Remove the keys of records [first, end) (still in place). */
+void fg__keys_remove_from(fg_graph *g, int table, fg_id first, fg_id end);
+void fg__keys_free(fg__keys *k, const fg__alloc *a);
+/* If s[0..len) is an IMDb-style key with prefix p0 p1, its number. */
+int fg__keys_number(const char *s, size_t len, char p0, char p1, uint32_t *out);
 
 /* Set fields of an existing film. A film that existed before the current
  * load is logged first, so a rollback restores it. FG_ENOMEM if the log

@@ -76,8 +76,8 @@ void fg_graph_free(fg_graph *g) {
     return;
   fg__alloc a = g->alloc;
   fg__index_free(&a, g->index);
-  fg__keymap_free(&g->film_keys, &a);
-  fg__keymap_free(&g->person_keys, &a);
+  fg__keys_free(&g->film_keys, &a);
+  fg__keys_free(&g->person_keys, &a);
   fg__free(&a, g->films);
   fg__free(&a, g->people);
   fg__free(&a, g->credits);
@@ -107,7 +107,9 @@ int fg_graph_memory(const fg_graph *g, fg_memory *out) {
     out->total += out->records[t] = (uint64_t)g->cap[t] * sizes[t];
   out->total += out->strings = g->strings.cap;
   out->total += out->string_table = (uint64_t)g->strings.nslots * sizeof(fg__slot);
-  out->total += out->keys = (uint64_t)(g->film_keys.nslots + g->person_keys.nslots) * sizeof(fg__slot);
+  out->total += out->keys =
+      (uint64_t)(g->film_keys.map.nslots + g->person_keys.map.nslots) * sizeof(fg__slot) +
+      (uint64_t)(g->film_keys.cap + g->person_keys.cap) * sizeof(uint32_t);
   out->total += out->index = fg__index_bytes(g->index);
   out->total += out->other = sizeof *g + g->cap_undo * sizeof(fg__undo);
   return FG_OK;
@@ -123,17 +125,10 @@ void fg__mark_take(const fg_graph *g, fg__mark *m) {
 
 void fg__rollback(fg_graph *g, const fg__mark *m) {
   /* Keys first: removing them reads their strings. */
-  fg__keymap *fk = &g->film_keys, *pk = &g->person_keys;
-  if (fk->synced > m->n[FG_TABLE_FILMS]) {
-    fg__keymap_remove_from(fk, &g->strings, g->films, sizeof *g->films,
-                           (fg_id)m->n[FG_TABLE_FILMS], (fg_id)fk->synced);
-    fk->synced = m->n[FG_TABLE_FILMS];
-  }
-  if (pk->synced > m->n[FG_TABLE_PEOPLE]) {
-    fg__keymap_remove_from(pk, &g->strings, g->people, sizeof *g->people,
-                           (fg_id)m->n[FG_TABLE_PEOPLE], (fg_id)pk->synced);
-    pk->synced = m->n[FG_TABLE_PEOPLE];
-  }
+  fg__keys_remove_from(g, FG_TABLE_FILMS, (fg_id)m->n[FG_TABLE_FILMS],
+                       (fg_id)g->n[FG_TABLE_FILMS]);
+  fg__keys_remove_from(g, FG_TABLE_PEOPLE, (fg_id)m->n[FG_TABLE_PEOPLE],
+                       (fg_id)g->n[FG_TABLE_PEOPLE]);
   memcpy(g->n, m->n, sizeof g->n);
   fg__strpool_truncate(&g->strings, m->strings);
   /* Restore changed films, newest change first. */
@@ -260,21 +255,8 @@ static int check_version(fg_graph *g, unsigned int got, unsigned int want, const
 
 /* ---- Appends (validated input) -------------------------------------------- */
 
-int fg__keys_sync(fg_graph *g, int table) {
-  if (table == FG_TABLE_FILMS)
-    return fg__keymap_sync(&g->film_keys, &g->alloc, &g->strings, g->films, sizeof *g->films,
-                           g->n[FG_TABLE_FILMS]);
-  return fg__keymap_sync(&g->person_keys, &g->alloc, &g->strings, g->people, sizeof *g->people,
-                         g->n[FG_TABLE_PEOPLE]);
-}
-
 int fg__append_film(fg_graph *g, const fg_film *f, int bulk, fg_id *out_id) {
-  size_t klen = strlen(f->key);
-  int rc = fg__keys_sync(g, FG_TABLE_FILMS);
-  if (rc)
-    return fg__seterr(g, rc, "%s", fg_errstr(rc));
-  if (fg__keymap_find(&g->film_keys, &g->strings, g->films, sizeof *g->films, f->key, klen) !=
-      FG_ID_NONE)
+  if (fg__keys_find(g, FG_TABLE_FILMS, f->key, strlen(f->key)) != FG_ID_NONE)
     return fg__seterr(g, FG_EEXISTS, "duplicate film key '%s'", f->key);
   return fg__append_film_new(g, f, bulk, out_id);
 }
@@ -286,8 +268,7 @@ int fg__append_film_new(fg_graph *g, const fg_film *f, int bulk, fg_id *out_id) 
   g->films = arr;
   if (rc)
     return rc;
-  if (!bulk && ((rc = fg__keys_sync(g, FG_TABLE_FILMS)) ||
-                (rc = fg__keymap_reserve(&g->film_keys, &g->alloc, 1))))
+  if ((rc = fg__keys_reserve(g, FG_TABLE_FILMS, f->key, klen)))
     return fg__seterr(g, rc, "%s", fg_errstr(rc));
   const char *strs[8] = {f->key,       f->title,  f->original_title, f->countries,
                          f->languages, f->genres, f->source,         f->subject};
@@ -310,10 +291,7 @@ int fg__append_film_new(fg_graph *g, const fg_film *f, int bulk, fg_id *out_id) 
   r->series = f->series;
   r->season = (uint16_t)f->season;
   r->episode = (uint32_t)f->episode;
-  if (!bulk) {
-    fg__keymap_insert(&g->film_keys, fg__hash_bytes(f->key, klen), id);
-    g->film_keys.synced = id + 1;
-  }
+  fg__keys_insert(g, FG_TABLE_FILMS, f->key, klen, id);
   g->n[FG_TABLE_FILMS]++;
   if (out_id)
     *out_id = id;
@@ -321,12 +299,7 @@ int fg__append_film_new(fg_graph *g, const fg_film *f, int bulk, fg_id *out_id) 
 }
 
 int fg__append_person(fg_graph *g, const fg_person *p, int bulk, fg_id *out_id) {
-  size_t klen = strlen(p->key);
-  int rc = fg__keys_sync(g, FG_TABLE_PEOPLE);
-  if (rc)
-    return fg__seterr(g, rc, "%s", fg_errstr(rc));
-  if (fg__keymap_find(&g->person_keys, &g->strings, g->people, sizeof *g->people, p->key,
-                      klen) != FG_ID_NONE)
+  if (fg__keys_find(g, FG_TABLE_PEOPLE, p->key, strlen(p->key)) != FG_ID_NONE)
     return fg__seterr(g, FG_EEXISTS, "duplicate person key '%s'", p->key);
   return fg__append_person_new(g, p, bulk, out_id);
 }
@@ -338,8 +311,7 @@ int fg__append_person_new(fg_graph *g, const fg_person *p, int bulk, fg_id *out_
   g->people = arr;
   if (rc)
     return rc;
-  if (!bulk && ((rc = fg__keys_sync(g, FG_TABLE_PEOPLE)) ||
-                (rc = fg__keymap_reserve(&g->person_keys, &g->alloc, 1))))
+  if ((rc = fg__keys_reserve(g, FG_TABLE_PEOPLE, p->key, klen)))
     return fg__seterr(g, rc, "%s", fg_errstr(rc));
   const char *strs[3] = {p->key, p->name, p->professions};
   const uint8_t modes[3] = {KEY, TEXT(bulk), VOCAB};
@@ -350,10 +322,7 @@ int fg__append_person_new(fg_graph *g, const fg_person *p, int bulk, fg_id *out_
   r->key = h[0], r->name = h[1], r->professions = h[2];
   r->birth_year = (int16_t)p->birth_year;
   r->death_year = (int16_t)p->death_year;
-  if (!bulk) {
-    fg__keymap_insert(&g->person_keys, fg__hash_bytes(p->key, klen), id);
-    g->person_keys.synced = id + 1;
-  }
+  fg__keys_insert(g, FG_TABLE_PEOPLE, p->key, klen, id);
   g->n[FG_TABLE_PEOPLE]++;
   if (out_id)
     *out_id = id;
@@ -670,15 +639,13 @@ int fg_graph_aka(const fg_graph *g, fg_id id, fg_aka *out) {
 int fg_graph_find_film(const fg_graph *g, const char *key, fg_id *out) {
   if (!g || !key || !out)
     return FG_EINVAL;
-  *out = fg__keymap_find(&g->film_keys, &g->strings, g->films, sizeof *g->films, key,
-                         strlen(key));
+  *out = fg__keys_find(g, FG_TABLE_FILMS, key, strlen(key));
   return *out == FG_ID_NONE ? FG_ENOTFOUND : FG_OK;
 }
 
 int fg_graph_find_person(const fg_graph *g, const char *key, fg_id *out) {
   if (!g || !key || !out)
     return FG_EINVAL;
-  *out = fg__keymap_find(&g->person_keys, &g->strings, g->people, sizeof *g->people, key,
-                         strlen(key));
+  *out = fg__keys_find(g, FG_TABLE_PEOPLE, key, strlen(key));
   return *out == FG_ID_NONE ? FG_ENOTFOUND : FG_OK;
 }

@@ -43,121 +43,7 @@ static const char *const title_types[] = {
     "tvSpecial", "tvShort",    "tvPilot",   "video",    "videoGame",
 };
 
-/* IMDb ids by number: an array from the number of "tt0123456" or
- * "nm0000001" to the film or person id + 1 (0: none), so that a lookup is
- * one memory access instead of a hash probe and two string reads. Only the
- * canonical spelling (7 digits zero-padded, or more without a leading zero)
- * is numbered, so number and key match one to one. Keys of any other
- * shape, or numbers too large for the array to stay dense, go to the key
- * map ("partial"). */
-typedef struct idnum {
-  int table; /* FG_TABLE_FILMS or FG_TABLE_PEOPLE */
-  char p0, p1;
-  uint32_t *ids;
-  size_t cap;
-  size_t synced; /* records of the table entered so far */
-  int partial;   /* some key of the table is not in the array */
-} idnum;
-
-typedef struct imdb_ids {
-  idnum films, people;
-} imdb_ids;
-
-static int parse_num(const char *s, size_t len, char p0, char p1, uint32_t *out) {
-  if (len < 9 || len > 11 || s[0] != p0 || s[1] != p1 || (len > 9 && s[2] == '0'))
-    return 0;
-  uint32_t v = 0;
-  for (size_t i = 2; i < len; i++) {
-    if (s[i] < '0' || s[i] > '9')
-      return 0;
-    v = v * 10 + (uint32_t)(s[i] - '0');
-  }
-  *out = v;
-  return 1;
-}
-
-/* Enter record `id` with key s[0..len). */
-static int idnum_put(fg_graph *g, idnum *x, const char *s, size_t len, fg_id id) {
-  uint32_t num;
-  if (!parse_num(s, len, x->p0, x->p1, &num)) {
-    x->partial = 1;
-    return FG_OK;
-  }
-  if (num >= x->cap) {
-    /* Grow while the array stays within 4 entries per record (plus a
-     * floor), so hostile ids cannot make it huge (IMDb's own ids are about
-     * 3 per title and 1.2 per person). */
-    size_t limit = 4 * (g->n[x->table] + 1) + ((size_t)1 << 20);
-    if (num >= limit) {
-      x->partial = 1;
-      return FG_OK;
-    }
-    size_t ncap = x->cap ? x->cap : 1024;
-    while (ncap <= num)
-      ncap *= 2;
-    uint32_t *ids = fg__realloc(&g->alloc, x->ids, ncap * sizeof *ids);
-    if (!ids)
-      return FG_ENOMEM;
-    memset(ids + x->cap, 0, (ncap - x->cap) * sizeof *ids);
-    x->ids = ids;
-    x->cap = ncap;
-  }
-  x->ids[num] = id + 1;
-  return FG_OK;
-}
-
-/* Enter the records added since the last call. */
-static int idnum_sync(fg_graph *g, idnum *x) {
-  size_t n = g->n[x->table];
-  for (; x->synced < n; x->synced++) {
-    uint32_t key = x->table == FG_TABLE_FILMS ? g->films[x->synced].key
-                                              : g->people[x->synced].key;
-    const char *s = fg__str(&g->strings, key);
-    int rc = idnum_put(g, x, s, strlen(s), (fg_id)x->synced);
-    if (rc)
-      return rc;
-  }
-  return FG_OK;
-}
-
-/* Look a key up: in the array when it can be there, else in the key map
- * (brought up to date first: bulk loads enter keys at their end). */
-static int idnum_find(fg_graph *g, const idnum *x, const char *s, size_t len, fg_id *out) {
-  uint32_t num;
-  *out = FG_ID_NONE;
-  if (parse_num(s, len, x->p0, x->p1, &num)) {
-    if (num < x->cap && x->ids[num]) {
-      *out = x->ids[num] - 1;
-      return FG_OK;
-    }
-    if (!x->partial)
-      return FG_OK;
-  }
-  int rc = fg__keys_sync(g, x->table);
-  if (rc)
-    return rc;
-  if (x->table == FG_TABLE_FILMS)
-    *out = fg__keymap_find(&g->film_keys, &g->strings, g->films, sizeof *g->films, s, len);
-  else
-    *out = fg__keymap_find(&g->person_keys, &g->strings, g->people, sizeof *g->people, s, len);
-  return FG_OK;
-}
-
-static void ids_init(imdb_ids *ids) {
-  memset(ids, 0, sizeof *ids);
-  ids->films.table = FG_TABLE_FILMS;
-  ids->films.p0 = 't', ids->films.p1 = 't';
-  ids->people.table = FG_TABLE_PEOPLE;
-  ids->people.p0 = 'n', ids->people.p1 = 'm';
-}
-
-static void ids_free(fg_graph *g, imdb_ids *ids) {
-  fg__free(&g->alloc, ids->films.ids);
-  fg__free(&g->alloc, ids->people.ids);
-}
-
 typedef struct imdb_ctx {
-  imdb_ids *ids;
   /* The title of the previous row, and its id. */
   char last_key[64];
   size_t last_len;
@@ -184,16 +70,12 @@ static int dangling(fg__loader *ld, const fg__field *f, const char *what) {
   return FG__ROW_SKIPPED;
 }
 
-/* The film or person with key f; FG_OK with FG_ID_NONE when absent, or a
- * located FG_ENOMEM. */
-static int find_film(fg__loader *ld, const fg__field *f, fg_id *out) {
-  int rc = idnum_find(ld->g, &((imdb_ctx *)ld->ctx)->ids->films, f->p, f->len, out);
-  return rc ? fg__ld_fail(ld, rc, f->off, "out of memory") : FG_OK;
+static fg_id find_film(const fg__loader *ld, const fg__field *f) {
+  return fg__keys_find(ld->g, FG_TABLE_FILMS, f->p, f->len);
 }
 
-static int find_person(fg__loader *ld, const fg__field *f, fg_id *out) {
-  int rc = idnum_find(ld->g, &((imdb_ctx *)ld->ctx)->ids->people, f->p, f->len, out);
-  return rc ? fg__ld_fail(ld, rc, f->off, "out of memory") : FG_OK;
+static fg_id find_person(const fg__loader *ld, const fg__field *f) {
+  return fg__keys_find(ld->g, FG_TABLE_PEOPLE, f->p, f->len);
 }
 
 /* The film named by field `col`, remembering the last one. */
@@ -207,8 +89,7 @@ static int title_ref(fg__loader *ld, int col, fg_id *out) {
     *out = c->last_film;
     return FG_OK;
   }
-  fg_id id;
-  FG__TRY(find_film(ld, f, &id));
+  fg_id id = find_film(ld, f);
   if (id == FG_ID_NONE)
     return dangling(ld, f, "title");
   if (f->len < sizeof c->last_key) {
@@ -317,17 +198,10 @@ static int row_title_basics(fg__loader *ld) {
   FG__TRY(fg__ld_number(ld, 6, 1, 9999, &f.end_year));
   FG__TRY(fg__ld_number(ld, 7, 0, 1000000, &f.runtime));
   f.genres = fg__ld_copy(ld, 8);
-  imdb_ctx *c = ld->ctx;
-  fg_id id;
-  FG__TRY(find_film(ld, key, &id));
-  if (id != FG_ID_NONE)
+  if (find_film(ld, key) != FG_ID_NONE)
     return fg__ld_fail(ld, FG_EEXISTS, key->off, "duplicate film key '%s'", f.key);
-  int rc = fg__append_film_new(ld->g, &f, 1, &id);
-  if (!rc)
-    rc = idnum_put(ld->g, &c->ids->films, key->p, key->len, id);
-  if (!rc)
-    c->ids->films.synced = id + 1;
-  return rc ? fg__ld_fail(ld, rc, key->off, "%s", rc == FG_ENOMEM ? "out of memory" : ld->g->errmsg) : FG_OK;
+  int rc = fg__append_film_new(ld->g, &f, 1, NULL);
+  return rc ? fg__ld_fail(ld, rc, key->off, "%s", ld->g->errmsg) : FG_OK;
 }
 
 static int row_name_basics(fg__loader *ld) {
@@ -342,17 +216,10 @@ static int row_name_basics(fg__loader *ld) {
   FG__TRY(fg__ld_number(ld, 2, 1, 9999, &p.birth_year));
   FG__TRY(fg__ld_number(ld, 3, 1, 9999, &p.death_year));
   p.professions = fg__ld_copy(ld, 4);
-  imdb_ctx *c = ld->ctx;
-  fg_id id;
-  FG__TRY(find_person(ld, key, &id));
-  if (id != FG_ID_NONE)
+  if (find_person(ld, key) != FG_ID_NONE)
     return fg__ld_fail(ld, FG_EEXISTS, key->off, "duplicate person key '%s'", p.key);
-  int rc = fg__append_person_new(ld->g, &p, 1, &id);
-  if (!rc)
-    rc = idnum_put(ld->g, &c->ids->people, key->p, key->len, id);
-  if (!rc)
-    c->ids->people.synced = id + 1;
-  return rc ? fg__ld_fail(ld, rc, key->off, "%s", rc == FG_ENOMEM ? "out of memory" : ld->g->errmsg) : FG_OK;
+  int rc = fg__append_person_new(ld->g, &p, 1, NULL);
+  return rc ? fg__ld_fail(ld, rc, key->off, "%s", ld->g->errmsg) : FG_OK;
 }
 
 static int row_title_akas(fg__loader *ld) {
@@ -418,7 +285,7 @@ static const char *characters(fg__loader *ld, int col) {
 /* Start fetching the array entry of the person on the next line, so that
  * its cache miss overlaps this row's work instead of stalling the next. */
 static void prefetch_next_person(const fg__loader *ld) {
-  const idnum *x = &((const imdb_ctx *)ld->ctx)->ids->people;
+  const fg__keys *x = &ld->g->person_keys;
   size_t len;
   const char *p = fg__reader_ahead(&ld->rd, &len), *end = p + (len < 96 ? len : 96);
   for (int tabs = 0; p < end && tabs < 2; p++)
@@ -427,8 +294,8 @@ static void prefetch_next_person(const fg__loader *ld) {
   while (q < end && *q != '\t')
     q++;
   uint32_t num;
-  if (q < end && parse_num(p, (size_t)(q - p), 'n', 'm', &num) && num < x->cap)
-    FG__PREFETCH(&x->ids[num]);
+  if (q < end && fg__keys_number(p, (size_t)(q - p), 'n', 'm', &num) && num < x->cap)
+    FG__PREFETCH(&x->nums[num]);
 }
 
 static int row_title_principals(fg__loader *ld) {
@@ -442,7 +309,7 @@ static int row_title_principals(fg__loader *ld) {
   if (fg__ld_is_null(ld, pf))
     return fg__ld_fail(ld, FG_EPARSE, pf->off, "nconst is empty (\\N)");
   prefetch_next_person(ld);
-  FG__TRY(find_person(ld, pf, &cr.person));
+  cr.person = find_person(ld, pf);
   if (cr.person == FG_ID_NONE)
     return dangling(ld, pf, "person");
   const fg__field *cat = fg__ld_field(ld, 3);
@@ -496,7 +363,7 @@ static int crew_credits(fg__loader *ld, fg_credit *credit) {
       fg__field item = {f->p + i, j - i, f->off + i};
       if (item.len == 0)
         return fg__ld_fail(ld, FG_EPARSE, item.off, "empty item in %s", ld->spec->cols[col]);
-      FG__TRY(find_person(ld, &item, &cr.person));
+      cr.person = find_person(ld, &item);
       if (cr.person == FG_ID_NONE) {
         /* One unknown person skips that credit only. */
         char buf[64];
@@ -556,13 +423,12 @@ static int (*const row_fns[FG_IMDB_FILE_COUNT_])(fg__loader *) = {
 
 /* ---- Loading ------------------------------------------------------------------ */
 
-static int load_file(fg_graph *g, imdb_ids *ids, int file, const fg_source *src,
-                     const fg_load_options *opts, fg_error_info *info) {
+static int load_file(fg_graph *g, int file, const fg_source *src, const fg_load_options *opts,
+                     fg_error_info *info) {
   fg__loader ld;
   imdb_ctx c;
   memset(&ld, 0, sizeof ld);
   memset(&c, 0, sizeof c);
-  c.ids = ids;
   c.last_film = FG_ID_NONE;
   ld.g = g;
   ld.spec = &specs[file];
@@ -572,19 +438,13 @@ static int load_file(fg_graph *g, imdb_ids *ids, int file, const fg_source *src,
   ld.null_len = 2;
   ld.opts = opts;
   ld.info = info;
-  int rc = idnum_sync(g, &ids->films);
-  if (!rc)
-    rc = idnum_sync(g, &ids->people);
-  if (!rc && (file == FG_IMDB_TITLE_PRINCIPALS || file == FG_IMDB_TITLE_CREW))
+  int rc = FG_OK;
+  if (file == FG_IMDB_TITLE_PRINCIPALS || file == FG_IMDB_TITLE_CREW)
     rc = dedupe_init(&ld, &c);
   if (rc)
     fg__info_set(info, rc, src && src->name ? src->name : "", 0, 0, "out of memory");
   if (rc == FG_OK)
     rc = fg__ld_run(&ld, src);
-  /* Keys were not entered in the key maps one by one: enter them now. */
-  if (rc == FG_OK && ((rc = fg__keys_sync(g, FG_TABLE_FILMS)) ||
-                      (rc = fg__keys_sync(g, FG_TABLE_PEOPLE))))
-    fg__info_set(info, rc, ld.rd.name ? ld.rd.name : "", 0, 0, "out of memory");
   fg__free(&g->alloc, c.by_film_start);
   fg__free(&g->alloc, c.by_film);
   return rc;
@@ -601,11 +461,7 @@ int fg_graph_load_imdb_file(fg_graph *g, int file, const fg_source *src,
     fg__info_set(info, FG_EINVAL, "", 0, 0, "unknown IMDb file %d", file);
     return fg__seterr(g, FG_EINVAL, "unknown IMDb file %d", file);
   }
-  imdb_ids ids;
-  ids_init(&ids);
-  int rc = load_file(g, &ids, file, src, opts, info);
-  ids_free(g, &ids);
-  return fg__ld_finish(g, &mark, rc, info);
+  return fg__ld_finish(g, &mark, load_file(g, file, src, opts, info), info);
 }
 
 int fg_graph_load_imdb(fg_graph *g, const char *dir, const fg_load_options *opts,
@@ -620,8 +476,6 @@ int fg_graph_load_imdb(fg_graph *g, const char *dir, const fg_load_options *opts
     return fg__seterr(g, FG_EINVAL, "no IMDb folder given");
   }
   int rc = FG_OK, found = 0;
-  imdb_ids ids;
-  ids_init(&ids);
   for (int file = 0; file <= FG_IMDB_FILE_COUNT_ && rc == FG_OK; file++) {
     const char *name = file < FG_IMDB_FILE_COUNT_ ? specs[file].file : "relations.tsv";
     char *path = fg__join_path(&g->alloc, dir, name);
@@ -639,13 +493,12 @@ int fg_graph_load_imdb(fg_graph *g, const char *dir, const fg_load_options *opts
     src.path = path;
     if (file < FG_IMDB_FILE_COUNT_) {
       found++;
-      rc = load_file(g, &ids, file, &src, opts, info);
+      rc = load_file(g, file, &src, opts, info);
     } else {
       rc = fg__catalog_load_rows(g, FG_TABLE_RELATIONS, &src, opts, info);
     }
     fg__free(&g->alloc, path);
   }
-  ids_free(g, &ids);
   if (rc == FG_OK && !found)
     fg__info_set(info, rc = FG_EIO, dir, 0, 0,
                  "no IMDb dataset here (title.basics.tsv, name.basics.tsv, ...)");

@@ -44,32 +44,18 @@ void fg__keymap_insert(fg__keymap *m, uint32_t hash, fg_id id) {
   m->used++;
 }
 
-int fg__keymap_sync(fg__keymap *m, const fg__alloc *a, const fg__strpool *p, const void *base,
-                    size_t stride, size_t n) {
-  if (m->synced >= n)
-    return FG_OK;
-  int rc = fg__keymap_reserve(m, a, n - m->synced);
-  if (rc)
-    return rc;
-  for (; m->synced < n; m->synced++) {
-    const char *k = key_of(p, base, stride, (fg_id)m->synced);
-    fg__keymap_insert(m, fg__hash_bytes(k, strlen(k)), (fg_id)m->synced);
-  }
-  return FG_OK;
-}
-
-void fg__keymap_remove_from(fg__keymap *m, const fg__strpool *p, const void *base,
-                            size_t stride, fg_id first, fg_id end) {
-  for (fg_id id = first; id < end; id++) {
-    const char *k = key_of(p, base, stride, id);
-    uint32_t h = fg__hash_bytes(k, strlen(k));
-    size_t mask = m->nslots - 1;
-    for (size_t i = h & mask; m->slots[i].val; i = (i + 1) & mask) {
-      if (m->slots[i].val == id + 1) {
-        fg__slots_delete(m->slots, m->nslots, i);
-        m->used--;
-        break;
-      }
+void fg__keymap_remove(fg__keymap *m, const fg__strpool *p, const void *base, size_t stride,
+                       fg_id id) {
+  if (!m->nslots)
+    return;
+  const char *k = key_of(p, base, stride, id);
+  uint32_t h = fg__hash_bytes(k, strlen(k));
+  size_t mask = m->nslots - 1;
+  for (size_t i = h & mask; m->slots[i].val; i = (i + 1) & mask) {
+    if (m->slots[i].val == id + 1) {
+      fg__slots_delete(m->slots, m->nslots, i);
+      m->used--;
+      return;
     }
   }
 }
