@@ -310,10 +310,8 @@ int fg_graph_load_table(fg_graph *g, int table, const fg_source *src,
   fg_error_info local = FG_ERROR_INFO_INIT, *info;
   fg__mark mark;
   FG__TRY(fg__ld_begin(g, opts, err, &local, &info, &mark));
-  if (table < 0 || table >= FG_TABLE_COUNT_) {
-    fg__info_set(info, FG_EINVAL, "", 0, 0, "unknown table %d", table);
-    return fg__seterr(g, FG_EINVAL, "unknown table %d", table);
-  }
+  if (table < 0 || table >= FG_TABLE_COUNT_)
+    return fg__ld_reject(g, info, FG_EINVAL, "unknown table");
   return fg__ld_finish(g, &mark, fg__catalog_load_rows(g, table, src, opts, info), info);
 }
 
@@ -324,26 +322,17 @@ int fg_graph_load_catalog(fg_graph *g, const char *dir, const fg_load_options *o
   fg_error_info local = FG_ERROR_INFO_INIT, *info;
   fg__mark mark;
   FG__TRY(fg__ld_begin(g, opts, err, &local, &info, &mark));
-  if (!dir) {
-    fg__info_set(info, FG_EINVAL, "", 0, 0, "no catalogue folder given");
-    return fg__seterr(g, FG_EINVAL, "no catalogue folder given");
-  }
+  if (!dir)
+    return fg__ld_reject(g, info, FG_EINVAL, "no catalogue folder given");
   /* Films and people before the tables that refer to them. */
   static const int order[FG_TABLE_COUNT_] = {FG_TABLE_FILMS, FG_TABLE_PEOPLE, FG_TABLE_AKAS,
                                              FG_TABLE_CREDITS, FG_TABLE_RELATIONS};
   int rc = FG_OK;
   for (int i = 0; i < FG_TABLE_COUNT_ && rc == FG_OK; i++) {
-    char *path = fg__join_path(&g->alloc, dir, specs[order[i]].file);
-    if (!path) {
-      fg__info_set(info, FG_ENOMEM, "", 0, 0, "out of memory");
-      rc = FG_ENOMEM;
-      break;
-    }
-    struct stat st;
-    if (order[i] != FG_TABLE_FILMS && stat(path, &st) != 0 && errno == ENOENT) {
-      fg__free(&g->alloc, path);
-      continue; /* optional table */
-    }
+    char *path;
+    rc = fg__ld_path_in(g, dir, specs[order[i]].file, order[i] != FG_TABLE_FILMS, info, &path);
+    if (rc || !path)
+      continue; /* an error ends the loop; a missing optional table is skipped */
     fg_source src = FG_SOURCE_INIT;
     src.path = path;
     rc = fg__catalog_load_rows(g, order[i], &src, opts, info);

@@ -467,6 +467,12 @@ int fg__ld_begin(fg_graph *g, const fg_load_options *opts, fg_error_info *err,
 int fg__ld_finish(fg_graph *g, const fg__mark *mark, int rc, fg_error_info *info);
 /* "dir/file", allocated; NULL if out of memory. */
 char *fg__join_path(const fg__alloc *a, const char *dir, const char *file);
+/* For folder loaders: *path gets "dir/file" (free it with the graph's
+ * allocator), or NULL when the file does not exist and `optional`. */
+int fg__ld_path_in(fg_graph *g, const char *dir, const char *file, int optional,
+                   fg_error_info *info, char **path);
+/* Refuse a call's arguments: status and message into info and the graph. */
+int fg__ld_reject(fg_graph *g, fg_error_info *info, int status, const char *message);
 /* Names joined for messages: "a, b, c", from name(first) to name(count-1). */
 void fg__list_names(char *buf, size_t cap, const char *(*name)(int), int first, int count);
 

@@ -4,10 +4,8 @@
  * twice when both title.principals and title.crew name them. */
 #include "fg_internal.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 
 static const fg__table_spec specs[FG_IMDB_FILE_COUNT_] = {
     {"title.basics.tsv",
@@ -457,10 +455,8 @@ int fg_graph_load_imdb_file(fg_graph *g, int file, const fg_source *src,
   fg_error_info local = FG_ERROR_INFO_INIT, *info;
   fg__mark mark;
   FG__TRY(fg__ld_begin(g, opts, err, &local, &info, &mark));
-  if (file < 0 || file >= FG_IMDB_FILE_COUNT_) {
-    fg__info_set(info, FG_EINVAL, "", 0, 0, "unknown IMDb file %d", file);
-    return fg__seterr(g, FG_EINVAL, "unknown IMDb file %d", file);
-  }
+  if (file < 0 || file >= FG_IMDB_FILE_COUNT_)
+    return fg__ld_reject(g, info, FG_EINVAL, "unknown IMDb file");
   return fg__ld_finish(g, &mark, load_file(g, file, src, opts, info), info);
 }
 
@@ -471,24 +467,15 @@ int fg_graph_load_imdb(fg_graph *g, const char *dir, const fg_load_options *opts
   fg_error_info local = FG_ERROR_INFO_INIT, *info;
   fg__mark mark;
   FG__TRY(fg__ld_begin(g, opts, err, &local, &info, &mark));
-  if (!dir) {
-    fg__info_set(info, FG_EINVAL, "", 0, 0, "no IMDb folder given");
-    return fg__seterr(g, FG_EINVAL, "no IMDb folder given");
-  }
+  if (!dir)
+    return fg__ld_reject(g, info, FG_EINVAL, "no IMDb folder given");
   int rc = FG_OK, found = 0;
   for (int file = 0; file <= FG_IMDB_FILE_COUNT_ && rc == FG_OK; file++) {
     const char *name = file < FG_IMDB_FILE_COUNT_ ? specs[file].file : "relations.tsv";
-    char *path = fg__join_path(&g->alloc, dir, name);
-    if (!path) {
-      fg__info_set(info, FG_ENOMEM, "", 0, 0, "out of memory");
-      rc = FG_ENOMEM;
-      break;
-    }
-    struct stat st;
-    if (stat(path, &st) != 0 && errno == ENOENT) {
-      fg__free(&g->alloc, path);
-      continue;
-    }
+    char *path;
+    rc = fg__ld_path_in(g, dir, name, 1, info, &path);
+    if (rc || !path)
+      continue; /* an error ends the loop; a missing file is skipped */
     fg_source src = FG_SOURCE_INIT;
     src.path = path;
     if (file < FG_IMDB_FILE_COUNT_) {

@@ -4,8 +4,10 @@
  * row means. */
 #include "fg_internal.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* ---- Errors with a location ---------------------------------------------- */
 
@@ -410,4 +412,24 @@ char *fg__join_path(const fg__alloc *a, const char *dir, const char *file) {
   p[dl] = '/';
   memcpy(p + dl + 1, file, fl + 1);
   return p;
+}
+
+int fg__ld_path_in(fg_graph *g, const char *dir, const char *file, int optional,
+                   fg_error_info *info, char **path) {
+  *path = fg__join_path(&g->alloc, dir, file);
+  if (!*path) {
+    fg__info_set(info, FG_ENOMEM, "", 0, 0, "out of memory");
+    return FG_ENOMEM;
+  }
+  struct stat st;
+  if (optional && stat(*path, &st) != 0 && errno == ENOENT) {
+    fg__free(&g->alloc, *path);
+    *path = NULL;
+  }
+  return FG_OK;
+}
+
+int fg__ld_reject(fg_graph *g, fg_error_info *info, int status, const char *message) {
+  fg__info_set(info, status, "", 0, 0, "%s", message);
+  return fg__seterr(g, status, "%s", message);
 }
