@@ -48,7 +48,8 @@ static int csr_build(const fg__alloc *a, const void *records, size_t stride, siz
   if (!start)
     return FG_ENOMEM;
   memset(start, 0, (nodes + 1) * sizeof *start);
-  const char *base = (const char *)records + offset;
+  /* No records may mean no array at all (NULL): no pointer arithmetic. */
+  const char *base = count ? (const char *)records + offset : NULL;
   int sorted = 1;
   uint32_t prev = 0;
   for (size_t i = 0; i < count; i++) {

@@ -1,0 +1,85 @@
+/* libFuzzer target: a catalogue of fuzzed films, relations and credits,
+ * then every query on every film and person: remake family, true-story
+ * verdict, credits, relations, AKAs, title and name search. The input is
+ * split into films.tsv, relations.tsv and credits.tsv bodies at 0xFF bytes
+ * (never valid in UTF-8 text); each gets a fixed header. */
+#include "filmgraph.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void load(fg_graph *g, int table, const char *header, const uint8_t *body, size_t n) {
+  size_t hl = strlen(header);
+  char *text = malloc(hl + n + 1);
+  if (!text)
+    return;
+  memcpy(text, header, hl);
+  memcpy(text + hl, body, n);
+  fg_source src = FG_SOURCE_INIT;
+  src.data = text;
+  src.size = hl + n;
+  fg_load_options opts = FG_LOAD_OPTIONS_INIT;
+  opts.flags = FG_LOAD_LENIENT;
+  opts.max_line = 4096;
+  fg_graph_load_table(g, table, &src, &opts, NULL);
+  free(text);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  fg_graph *g;
+  if (fg_graph_new(NULL, &g) != FG_OK)
+    return 0;
+  fg_person p = FG_PERSON_INIT;
+  p.key = "p", p.name = "P";
+  fg_graph_add_person(g, &p, NULL);
+  static const char *const headers[3] = {
+      "key\ttitle\tyear\torigin\n", "from\trelation\tto\tflags\n",
+      "film\tperson\trole\tbilling\n"};
+  static const int tables[3] = {FG_TABLE_FILMS, FG_TABLE_RELATIONS, FG_TABLE_CREDITS};
+  size_t start = 0;
+  for (int part = 0; part < 3; part++) {
+    size_t end = start;
+    while (end < size && data[end] != 0xFF)
+      end++;
+    load(g, tables[part], headers[part], data + start, end - start);
+    start = end < size ? end + 1 : size;
+  }
+  if (fg_graph_freeze(g) != FG_OK)
+    abort();
+  size_t nf = fg_graph_count(g, FG_TABLE_FILMS);
+  for (fg_id f = 0; f < nf; f++) {
+    fg_family *fam = NULL;
+    if (fg_film_remake_family(g, f, &fam) != FG_OK)
+      abort();
+    if (fg_family_count(fam) < 1 || fg_family_count(fam) > nf)
+      abort();
+    fg_family_free(fam);
+    fg_story s = FG_STORY_INIT;
+    fg_idlist *chain = NULL;
+    if (fg_film_true_story(g, f, &s, &chain) != FG_OK || fg_idlist_count(chain) >= nf)
+      abort();
+    fg_idlist_free(chain);
+    fg_idlist *l = NULL;
+    fg_film_credits(g, f, FG_ROLES_ALL, &l);
+    fg_idlist_free(l);
+    fg_film_relations(g, f, FG_DIR_BOTH, FG_RELS_ALL, &l);
+    fg_idlist_free(l);
+    fg_film_remakes(g, f, &l);
+    fg_idlist_free(l);
+    fg_film film = FG_FILM_INIT;
+    fg_graph_film(g, f, &film);
+    if (fg_graph_search_films(g, film.title, film.year, &l) != FG_OK || fg_idlist_count(l) < 1)
+      abort(); /* a film is found by its own title */
+    fg_idlist_free(l);
+  }
+  fg_idlist *l = NULL;
+  fg_person_credits(g, 0, FG_ROLES_ALL, &l);
+  fg_idlist_free(l);
+  fg_graph_search_people(g, "P", &l);
+  fg_idlist_free(l);
+  fg_graph_free(g);
+  return 0;
+}
