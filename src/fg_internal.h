@@ -84,10 +84,20 @@ enum {
 
 #define FG__STRCACHE 4096 /* entries of the recent-strings cache */
 
+/* The pool is a list of fixed-size chunks that never move once allocated,
+ * so a string handed out stays where it is for the life of the graph. A
+ * handle h lives in chunk h >> FG__STR_CHUNK_BITS; a string longer than a
+ * chunk gets a run of consecutive chunk slots backed by one allocation. */
+#define FG__STR_CHUNK_BITS 16
+#define FG__STR_CHUNK ((size_t)1 << FG__STR_CHUNK_BITS)
+
 typedef struct fg__strpool {
-  char *buf;
-  size_t len, cap;
-  fg__slot *slots; /* the intern table: val = handle */
+  char **chunks;     /* chunk i holds handles [i << BITS, (i + 1) << BITS) */
+  uint64_t *ends;    /* by chunk: the handle where its allocation ends */
+  uint8_t *owns;     /* by chunk: 1 if it starts its allocation (frees it) */
+  size_t nchunks, cap_chunks;
+  size_t len;        /* the next free handle */
+  fg__slot *slots;   /* the intern table: val = handle */
   size_t nslots;
   size_t used;
   fg__slot cache[FG__STRCACHE]; /* recent strings by hash: val = handle
@@ -105,8 +115,10 @@ int fg__strpool_put(fg__strpool *p, const fg__alloc *a, const char *s, size_t le
 int fg__strpool_intern(fg__strpool *p, const fg__alloc *a, const char *s, size_t len,
                        uint32_t *out);
 /* Remove every string stored after the pool had `len` bytes. */
-void fg__strpool_truncate(fg__strpool *p, size_t len);
-static inline const char *fg__str(const fg__strpool *p, uint32_t off) { return p->buf + off; }
+void fg__strpool_truncate(fg__strpool *p, const fg__alloc *a, size_t len);
+static inline const char *fg__str(const fg__strpool *p, uint32_t off) {
+  return p->chunks[off >> FG__STR_CHUNK_BITS] + (off & (FG__STR_CHUNK - 1));
+}
 /* The string after s in a "a\0b\0c" compound. */
 static inline const char *fg__str_next(const char *s) {
   while (*s)

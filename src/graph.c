@@ -105,7 +105,7 @@ int fg_graph_memory(const fg_graph *g, fg_memory *out) {
   out->total = 0;
   for (int t = 0; t < FG_TABLE_COUNT_; t++)
     out->total += out->records[t] = (uint64_t)g->cap[t] * sizes[t];
-  out->total += out->strings = g->strings.cap;
+  out->total += out->strings = (uint64_t)g->strings.nchunks * FG__STR_CHUNK;
   out->total += out->string_table = (uint64_t)g->strings.nslots * sizeof(fg__slot);
   out->total += out->keys =
       (uint64_t)(g->film_keys.map.nslots + g->person_keys.map.nslots) * sizeof(fg__slot) +
@@ -130,7 +130,7 @@ void fg__rollback(fg_graph *g, const fg__mark *m) {
   fg__keys_remove_from(g, FG_TABLE_PEOPLE, (fg_id)m->n[FG_TABLE_PEOPLE],
                        (fg_id)g->n[FG_TABLE_PEOPLE]);
   memcpy(g->n, m->n, sizeof g->n);
-  fg__strpool_truncate(&g->strings, m->strings);
+  fg__strpool_truncate(&g->strings, &g->alloc, m->strings);
   /* Restore changed films, newest change first. */
   while (g->n_undo > m->undo) {
     const fg__undo *e = &g->undo[--g->n_undo];
@@ -180,7 +180,7 @@ static int store_all(fg_graph *g, const char *const *strs, const uint8_t *modes,
     const char *s = strs[i] ? strs[i] : "";
     int rc = fg__strpool_put(&g->strings, &g->alloc, s, strlen(s), modes[i], &handles[i]);
     if (rc) {
-      fg__strpool_truncate(&g->strings, mark);
+      fg__strpool_truncate(&g->strings, &g->alloc, mark);
       return fg__seterr(g, rc, "%s", rc == FG_ELIMIT ? "string storage is full (4 GiB)"
                                                       : fg_errstr(rc));
     }
@@ -377,7 +377,7 @@ int fg__append_aka(fg_graph *g, const fg_aka *aka, int bulk, fg_id *out_id) {
   FG__TRY(store_all(g, &title, &mode, &title_h, 1));
   const char *parts[3] = {aka->region, aka->language, aka->types};
   if ((rc = store_compound(g, parts, 3, &meta))) {
-    fg__strpool_truncate(&g->strings, mark);
+    fg__strpool_truncate(&g->strings, &g->alloc, mark);
     return rc;
   }
   fg_id id = (fg_id)g->n[FG_TABLE_AKAS];

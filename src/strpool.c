@@ -8,42 +8,91 @@
 
 #include <string.h>
 
-#define POOL_MAX ((size_t)0xFFFFFFFFu) /* handles are uint32_t offsets */
+#define POOL_MAX ((uint64_t)1 << 32) /* handles are uint32_t */
+
+/* Allocate chunks for `need` bytes starting at handle `at` (a chunk
+ * boundary): one allocation, as many chunk slots as it spans. */
+static int add_chunks(fg__strpool *p, const fg__alloc *a, size_t at, size_t need) {
+  size_t k = (need + FG__STR_CHUNK - 1) / FG__STR_CHUNK, first = at >> FG__STR_CHUNK_BITS;
+  if ((uint64_t)at + (uint64_t)k * FG__STR_CHUNK > POOL_MAX)
+    return FG_ELIMIT;
+  if (first + k > p->cap_chunks) {
+    size_t cap = p->cap_chunks ? p->cap_chunks : 16;
+    while (cap < first + k)
+      cap *= 2;
+    char **chunks = fg__realloc(a, p->chunks, cap * sizeof *chunks);
+    if (chunks)
+      p->chunks = chunks;
+    uint64_t *ends = chunks ? fg__realloc(a, p->ends, cap * sizeof *ends) : NULL;
+    if (ends)
+      p->ends = ends;
+    uint8_t *owns = ends ? fg__realloc(a, p->owns, cap) : NULL;
+    if (!owns)
+      return FG_ENOMEM;
+    p->owns = owns;
+    p->cap_chunks = cap;
+  }
+  char *mem = fg__malloc(a, k * FG__STR_CHUNK);
+  if (!mem)
+    return FG_ENOMEM;
+  for (size_t j = 0; j < k; j++) {
+    p->chunks[first + j] = mem + j * FG__STR_CHUNK;
+    p->ends[first + j] = (uint64_t)at + (uint64_t)k * FG__STR_CHUNK;
+    p->owns[first + j] = j == 0;
+  }
+  p->nchunks = first + k;
+  return FG_OK;
+}
 
 int fg__strpool_init(fg__strpool *p, const fg__alloc *a) {
   memset(p, 0, sizeof *p);
-  p->buf = fg__malloc(a, 256);
-  if (!p->buf)
-    return FG_ENOMEM;
-  p->buf[0] = '\0';
+  int rc = add_chunks(p, a, 0, 1);
+  if (rc) {
+    fg__strpool_free(p, a);
+    return rc;
+  }
+  p->chunks[0][0] = '\0'; /* handle 0 is "" */
   p->len = 1;
-  p->cap = 256;
   return FG_OK;
 }
 
 void fg__strpool_free(fg__strpool *p, const fg__alloc *a) {
-  fg__free(a, p->buf);
+  for (size_t i = 0; i < p->nchunks; i++)
+    if (p->owns[i])
+      fg__free(a, p->chunks[i]);
+  fg__free(a, p->chunks);
+  fg__free(a, p->ends);
+  fg__free(a, p->owns);
   fg__free(a, p->slots);
   memset(p, 0, sizeof *p);
 }
 
+/* Is the string at handle off exactly s[0..len)? Reads only inside off's
+ * allocation. */
 static int same(const fg__strpool *p, uint32_t off, const char *s, size_t len) {
-  return off + len < p->len && p->buf[off + len] == '\0' && memcmp(p->buf + off, s, len) == 0;
+  if ((uint64_t)off + len >= p->len || (uint64_t)off + len >= p->ends[off >> FG__STR_CHUNK_BITS])
+    return 0;
+  const char *t = fg__str(p, off);
+  return t[len] == '\0' && memcmp(t, s, len) == 0;
 }
 
-/* Append s to the buffer; *out gets the new handle. */
+/* Append s (which may itself be a string of the pool: chunks never move);
+ * *out gets the new handle. A string never straddles two allocations. */
 static int append(fg__strpool *p, const fg__alloc *a, const char *s, size_t len, uint32_t *out) {
-  if (len >= POOL_MAX - p->len)
-    return FG_ELIMIT;
-  void *buf = p->buf;
-  int rc = fg__reserve(a, &buf, &p->cap, p->len + len + 1, 1);
-  if (rc)
-    return rc;
-  p->buf = buf;
-  *out = (uint32_t)p->len;
-  memcpy(p->buf + p->len, s, len);
-  p->buf[p->len + len] = '\0';
-  p->len += len + 1;
+  size_t need = len + 1, at = p->len, c = at >> FG__STR_CHUNK_BITS;
+  if (c >= p->nchunks || (uint64_t)at + need > p->ends[c]) {
+    at = (at + FG__STR_CHUNK - 1) & ~(FG__STR_CHUNK - 1); /* the next chunk */
+    if (need > POOL_MAX)
+      return FG_ELIMIT;
+    int rc = add_chunks(p, a, at, need);
+    if (rc)
+      return rc;
+  }
+  char *dst = p->chunks[at >> FG__STR_CHUNK_BITS] + (at & (FG__STR_CHUNK - 1));
+  memcpy(dst, s, len);
+  dst[len] = '\0';
+  *out = (uint32_t)at;
+  p->len = at + need;
   return FG_OK;
 }
 
@@ -93,7 +142,7 @@ int fg__strpool_intern(fg__strpool *p, const fg__alloc *a, const char *s, size_t
   return fg__strpool_put(p, a, s, len, FG__STR_EXACT, out);
 }
 
-void fg__strpool_truncate(fg__strpool *p, size_t len) {
+void fg__strpool_truncate(fg__strpool *p, const fg__alloc *a, size_t len) {
   if (len >= p->len)
     return;
   /* Drop the table entries of the strings past len. Scanning the slots
@@ -108,5 +157,12 @@ void fg__strpool_truncate(fg__strpool *p, size_t len) {
   for (size_t i = 0; i < FG__STRCACHE; i++)
     if (p->cache[i].val >= len)
       p->cache[i].val = 0;
+  /* Free the allocations that hold nothing kept. */
+  size_t keep = (len + FG__STR_CHUNK - 1) >> FG__STR_CHUNK_BITS;
+  for (size_t i = keep; i < p->nchunks; i++)
+    if (p->owns[i])
+      fg__free(a, p->chunks[i]);
+  if (keep < p->nchunks)
+    p->nchunks = keep;
   p->len = len;
 }

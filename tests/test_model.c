@@ -5,6 +5,7 @@
 
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- Life cycle ------------------------------------------------------------ */
@@ -1005,9 +1006,9 @@ static void test_graph_memory(void **state) {
   fg_graph *g = fgt_graph(NULL);
   fg_memory m0 = FG_MEMORY_INIT, m1 = FG_MEMORY_INIT, bad = FG_MEMORY_INIT;
   assert_int_equal(fg_graph_memory(g, &m0), FG_OK);
-  for (int i = 0; i < 1000; i++) {
-    char key[32];
-    snprintf(key, sizeof key, "film-%d", i);
+  for (int i = 0; i < 5000; i++) { /* more text than one 64 KiB chunk */
+    char key[48];
+    snprintf(key, sizeof key, "a-film-with-a-long-key-%d", i);
     fgt_film(g, key, key, 2000);
   }
   assert_int_equal(fg_graph_freeze(g), FG_OK);
@@ -1023,6 +1024,62 @@ static void test_graph_memory(void **state) {
   bad.version = 99;
   assert_int_equal(fg_graph_memory(g, &bad), FG_EVERSION);
   assert_int_equal(fg_graph_memory(NULL, &m1), FG_EINVAL);
+  fg_graph_free(g);
+}
+
+/* Strings handed out stay valid while the graph grows (the pool never
+ * moves them), and a borrowed string can be passed back in. */
+static void test_borrowed_strings_stay_valid(void **state) {
+  (void)state;
+  fg_graph *g = fgt_graph(NULL);
+  fg_id first = fgt_film(g, "first-key", "First Title", 1999);
+  fg_film kept = FG_FILM_INIT;
+  assert_int_equal(fg_graph_film(g, first, &kept), FG_OK);
+  const char *title = kept.title, *key = kept.key;
+  for (int i = 0; i < 20000; i++) { /* megabytes of new text */
+    char k[64];
+    snprintf(k, sizeof k, "film-number-%06d-with-a-longer-key", i);
+    fgt_film(g, k, k, 2000);
+  }
+  assert_string_equal(title, "First Title");
+  assert_string_equal(key, "first-key");
+  /* A pool string as input, many times (its chunk must not move while it
+   * is copied). */
+  for (int i = 0; i < 5000; i++) {
+    fg_aka a = FG_AKA_INIT;
+    a.film = first, a.title = key, a.region = title;
+    assert_int_equal(fg_graph_add_aka(g, &a, NULL), FG_OK);
+  }
+  fg_aka back = FG_AKA_INIT;
+  assert_int_equal(fg_graph_aka(g, 4999, &back), FG_OK);
+  assert_string_equal(back.title, "first-key");
+  assert_string_equal(back.region, "First Title");
+  /* A string longer than a chunk, and a failed load after it: what was
+   * there stays readable, and adding goes on. */
+  size_t big = 200000;
+  char *long_title = malloc(big + 1);
+  memset(long_title, 'x', big);
+  long_title[big] = '\0';
+  fg_film f = FG_FILM_INIT;
+  f.key = "long", f.title = long_title;
+  fg_id id;
+  assert_int_equal(fg_graph_add_film(g, &f, &id), FG_OK);
+  fg_film out = FG_FILM_INIT;
+  assert_int_equal(fg_graph_film(g, id, &out), FG_OK);
+  assert_int_equal(strlen(out.title), big);
+  size_t n = fg_graph_count(g, FG_TABLE_FILMS);
+  char *text = malloc(big + 200);
+  snprintf(text, big + 200, "key\ttitle\nnew-%s\t%s\nbad\n", long_title + big - 10, long_title);
+  fg_error_info err = FG_ERROR_INFO_INIT;
+  assert_int_equal(fgt_load_text(g, FG_TABLE_FILMS, "f.tsv", text, NULL, &err), FG_EPARSE);
+  assert_int_equal(fg_graph_count(g, FG_TABLE_FILMS), n);
+  assert_int_equal(strlen(out.title), big);
+  assert_string_equal(title, "First Title");
+  fgt_film(g, "after", "After the rollback", 2020);
+  assert_int_equal(fg_graph_film(g, fgt_find_film(g, "after"), &out), FG_OK);
+  assert_string_equal(out.title, "After the rollback");
+  free(text);
+  free(long_title);
   fg_graph_free(g);
 }
 
@@ -1046,6 +1103,7 @@ int main(void) {
       cmocka_unit_test(test_init_records_usable),
       cmocka_unit_test(test_film_rating_and_episode_fields),
       cmocka_unit_test(test_graph_memory),
+      cmocka_unit_test(test_borrowed_strings_stay_valid),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
