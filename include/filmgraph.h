@@ -236,7 +236,8 @@ typedef struct fg_film {
   int32_t is_adult;           /* 1 for adult titles (IMDb's isAdult), else 0 */
   int32_t rating;             /* average user rating x 10 (73 = 7.3), 10-100;
                                  0 = none */
-  uint32_t votes;             /* number of votes behind the rating */
+  uint32_t votes;             /* number of votes behind the rating, up to
+                                 2147483647 */
   fg_id series;               /* an episode's series (a film id of this
                                  graph), else FG_ID_NONE */
   int32_t season;             /* an episode's season, 1-65535; 0 = unknown */

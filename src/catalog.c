@@ -183,11 +183,16 @@ static int row_film(fg__loader *ld) {
   fg_id dup;
   if (fg_graph_find_film(ld->g, r.key, &dup) == FG_OK)
     return fg__ld_fail(ld, FG_EEXISTS, fg__ld_field(ld, 0)->off, "duplicate film key '%s'", r.key);
-  /* The series may come later in the file: resolved once all are read. */
+  /* The series may come later in the file: resolved once all are read. Its
+   * key is read and queued first, so nothing fails after the film is in. */
   const fg__field *series = fg__ld_field(ld, 16);
-  fg_id id;
-  FG__TRY(added(ld, fg_graph_add_film(ld->g, &r, &id), 0));
-  return series->len ? defer_series(ld, id, series) : FG_OK;
+  fg_id id = (fg_id)ld->g->n[FG_TABLE_FILMS];
+  if (series->len)
+    FG__TRY(defer_series(ld, id, series));
+  int rc = fg_graph_add_film(ld->g, &r, &id);
+  if (rc && series->len)
+    ((series_refs *)ld->ctx)->count--; /* take the queued key back */
+  return added(ld, rc, 0);
 }
 
 static int row_person(fg__loader *ld) {

@@ -256,6 +256,7 @@ struct fg_graph {
   size_t n_undo, cap_undo;
   size_t txn_films; /* films that existed when the current load began */
   char errmsg[1024];
+  char saved_errmsg[1024]; /* errmsg when the current load began */
 };
 
 /* ---- Graph internals (graph.c) ------------------------------------------ */

@@ -129,6 +129,17 @@ void fg__rollback(fg_graph *g, const fg__mark *m) {
                        (fg_id)g->n[FG_TABLE_FILMS]);
   fg__keys_remove_from(g, FG_TABLE_PEOPLE, (fg_id)m->n[FG_TABLE_PEOPLE],
                        (fg_id)g->n[FG_TABLE_PEOPLE]);
+  /* An index built over records now undone (a query from a callback
+   * during the load) must not pass for valid when the counts come back. */
+  if (g->index) {
+    for (int t = 0; t < FG_TABLE_COUNT_; t++) {
+      if (g->index->n[t] > m->n[t]) {
+        fg__index_free(&g->alloc, g->index);
+        g->index = NULL;
+        break;
+      }
+    }
+  }
   memcpy(g->n, m->n, sizeof g->n);
   fg__strpool_truncate(&g->strings, &g->alloc, m->strings);
   /* Restore changed films, newest change first. */
@@ -455,6 +466,9 @@ int fg_graph_add_film(fg_graph *g, const fg_film *f, fg_id *out_id) {
   if (f->rating < 0 || f->rating > 100 || (f->rating > 0 && f->rating < 10))
     return fg__seterr(g, FG_EINVAL, "rating %ld is out of range (10-100, i.e. 1.0-10.0; 0 for none)",
                       (long)f->rating);
+  if (f->votes > 2147483647u)
+    return fg__seterr(g, FG_EINVAL, "votes %lu is out of range (0-2147483647)",
+                      (unsigned long)f->votes);
   if (f->series != FG_ID_NONE && f->series >= g->n[FG_TABLE_FILMS])
     return fg__seterr(g, FG_ENOTFOUND, "series: no film with id %lu", (unsigned long)f->series);
   if (f->season < 0 || f->season > 65535)

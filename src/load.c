@@ -88,15 +88,15 @@ int fg__ld_number(fg__loader *ld, int col, long min, long max, int32_t *out) {
   *out = 0;
   if (fg__ld_is_null(ld, f))
     return FG_OK;
-  long v = 0;
+  uint64_t v = 0; /* saturates above max: no overflow, whatever the digits */
   for (size_t k = 0; k < f->len; k++) {
     if (f->p[k] < '0' || f->p[k] > '9')
       return fg__ld_fail(ld, FG_EPARSE, f->off + k, "%s '%s' is not a whole number",
                          ld->spec->cols[col], fg__ld_shown(f, buf));
-    if (v <= max)
-      v = v * 10 + (f->p[k] - '0');
+    if (v <= (uint64_t)max)
+      v = v * 10 + (uint64_t)(f->p[k] - '0');
   }
-  if (v < min || v > max)
+  if (v < (uint64_t)min || v > (uint64_t)max)
     return fg__ld_fail(ld, FG_EPARSE, f->off, "%s '%s' is out of range (%ld-%ld; %s if unknown)",
                        ld->spec->cols[col], fg__ld_shown(f, buf), min, max,
                        ld->null ? "\\N" : "leave empty");
@@ -379,11 +379,15 @@ int fg__ld_begin(fg_graph *g, const fg_load_options *opts, fg_error_info *err,
   }
   fg__mark_take(g, mark);
   g->txn_films = g->n[FG_TABLE_FILMS];
+  memcpy(g->saved_errmsg, g->errmsg, sizeof g->errmsg);
   return FG_OK;
 }
 
 int fg__ld_finish(fg_graph *g, const fg__mark *mark, int rc, fg_error_info *info) {
   if (rc == FG_OK) {
+    /* Rows skipped in lenient mode may have set the graph's message; the
+     * load did not fail, so the message of the last failure comes back. */
+    memcpy(g->errmsg, g->saved_errmsg, sizeof g->errmsg);
     g->n_undo = mark->undo; /* committed: nothing to undo any more */
     info->status = FG_OK;
     info->file[0] = info->message[0] = '\0';

@@ -15,6 +15,8 @@ int fg__reader_open(fg__reader *r, const fg__alloc *a, const fg_source *src, siz
   memset(r, 0, sizeof *r);
   r->a = a;
   r->max_line = max_line ? max_line : DEFAULT_MAX_LINE;
+  if (r->max_line > SIZE_MAX / 2)
+    r->max_line = SIZE_MAX / 2; /* "no limit": max_line + 1 must not wrap */
   if (!src || src->version != FG_SOURCE_VERSION) {
     int rc = src ? FG_EVERSION : FG_EINVAL;
     fg__info_set(err, rc, "", 0, 0, src ? "fg_source version %u is not supported"

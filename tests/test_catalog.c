@@ -3,6 +3,8 @@
  * column, and the graph left as it was), lenient mode, limits, escapes and
  * I/O errors. */
 #include "test_util.h"
+#include <stdint.h>
+#include <unistd.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -1226,6 +1228,95 @@ static void test_line_scanner_every_position(void **state) {
   }
 }
 
+/* Review findings, each a regression test. */
+
+/* A lenient row whose series key is malformed is skipped whole. */
+static void test_lenient_bad_series_adds_nothing(void **state) {
+  (void)state;
+  fg_graph *g = fgt_graph(NULL);
+  fg_load_options opts = FG_LOAD_OPTIONS_INIT;
+  opts.flags = FG_LOAD_LENIENT;
+  fg_error_info err = FG_ERROR_INFO_INIT;
+  assert_int_equal(fgt_load_text(g, FG_TABLE_FILMS, "f.tsv",
+                                 "key\ttitle\tseries\nA\tFilm A\tbad\\x\nB\tFilm B\t\n",
+                                 &opts, &err),
+                   FG_OK);
+  assert_int_equal(err.skipped, 1);
+  assert_int_equal(err.rows, 1);
+  assert_int_equal(fg_graph_count(g, FG_TABLE_FILMS), 1);
+  assert_false(fgt_has_film(g, "A"));
+  /* A skipped row's reason does not stay behind as the graph's message. */
+  assert_string_equal(fg_errmsg(g), "");
+  fg_graph_free(g);
+}
+
+/* A query made from a callback during a load that then fails must not
+ * leave an index that passes for valid later. */
+static void query_during_load(const char *file, uint64_t bytes, uint64_t rows, void *payload) {
+  (void)file, (void)bytes, (void)rows;
+  fg_idlist *l = NULL;
+  fg_graph_search_films(payload, "Alpha", 0, &l);
+  fg_idlist_free(l);
+}
+
+static void test_index_after_rollback(void **state) {
+  (void)state;
+  fg_graph *g = fgt_graph(NULL);
+  fg_load_options opts = FG_LOAD_OPTIONS_INIT;
+  opts.on_progress = query_during_load;
+  opts.progress_payload = g;
+  fg_error_info err = FG_ERROR_INFO_INIT;
+  /* films load (and are queried at the end of the file), then people fail */
+  char dir[64];
+  fgt_tempdir(dir, sizeof dir);
+  char path[128];
+  snprintf(path, sizeof path, "%s/films.tsv", dir);
+  FILE *fp = fopen(path, "w");
+  fputs("key\ttitle\na\tAlpha\nb\tBeta\n", fp);
+  fclose(fp);
+  snprintf(path, sizeof path, "%s/people.tsv", dir);
+  fp = fopen(path, "w");
+  fputs("wrong\theader\n", fp);
+  fclose(fp);
+  assert_int_equal(fg_graph_load_catalog(g, dir, &opts, &err), FG_EPARSE);
+  assert_int_equal(fg_graph_count(g, FG_TABLE_FILMS), 0);
+  fgt_remove_tempdir(dir);
+  remove(path);
+  rmdir(dir);
+  /* Two other films: the same counts as the undone index had. */
+  assert_int_equal(fgt_load_text(g, FG_TABLE_FILMS, "f.tsv", "key\ttitle\nc\tGamma\nd\tDelta\n",
+                                 NULL, &err),
+                   FG_OK);
+  fg_idlist *l = NULL;
+  assert_int_equal(fg_graph_search_films(g, "Gamma", 0, &l), FG_OK);
+  assert_int_equal(fg_idlist_count(l), 1);
+  fg_idlist_free(l);
+  assert_int_equal(fg_graph_search_films(g, "Alpha", 0, &l), FG_OK);
+  assert_int_equal(fg_idlist_count(l), 0);
+  fg_idlist_free(l);
+  fg_graph_free(g);
+}
+
+/* max_line = SIZE_MAX means no practical limit, not an empty file. */
+static void test_max_line_no_limit(void **state) {
+  (void)state;
+  fg_graph *g = fgt_graph(NULL);
+  fg_load_options opts = FG_LOAD_OPTIONS_INIT;
+  opts.max_line = SIZE_MAX;
+  char path[128], dir[64];
+  fgt_tempdir(dir, sizeof dir);
+  snprintf(path, sizeof path, "%s/films.tsv", dir);
+  FILE *fp = fopen(path, "w");
+  fputs("key\ttitle\na\tAlpha\n", fp);
+  fclose(fp);
+  fg_error_info err = FG_ERROR_INFO_INIT;
+  assert_int_equal(fgt_load_path(g, FG_TABLE_FILMS, path, &opts, &err), FG_OK);
+  assert_int_equal(fg_graph_count(g, FG_TABLE_FILMS), 1);
+  remove(path);
+  rmdir(dir);
+  fg_graph_free(g);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_sample_loads),
@@ -1252,6 +1343,9 @@ int main(void) {
       cmocka_unit_test(test_film_extra_columns_errors),
       cmocka_unit_test(test_shared_strings_round_trip),
       cmocka_unit_test(test_line_scanner_every_position),
+      cmocka_unit_test(test_lenient_bad_series_adds_nothing),
+      cmocka_unit_test(test_index_after_rollback),
+      cmocka_unit_test(test_max_line_no_limit),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
