@@ -700,7 +700,9 @@ FG_EXTERN int fg_graph_load_imdb_file(fg_graph *g, int file, const fg_source *sr
 
 /* Load an IMDb folder: whichever of the seven .tsv files are present, in the
  * order of enum fg_imdb_file, then a relations.tsv beside them in the native
- * catalogue format (IMDb publishes no movie connections). All or nothing.
+ * catalogue format (IMDb publishes no movie connections; a relation naming
+ * a title not loaded is skipped and counted like IMDb's own rows, see
+ * FG_LOAD_STRICT_REFS). All or nothing.
  * FG_EIO if the folder holds none of the files. */
 FG_EXTERN int fg_graph_load_imdb(fg_graph *g, const char *dir, const fg_load_options *opts,
                                  fg_error_info *err);

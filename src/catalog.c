@@ -63,7 +63,14 @@ static int film_ref(fg__loader *ld, int i, fg_id *out) {
     return rc;
   if (fg_graph_find_film(ld->g, key, out) != FG_OK) {
     char buf[64];
-    return fg__ld_fail(ld, FG_ENOTFOUND, f->off, "unknown film key '%s'", fg__ld_shown(f, buf));
+    rc = fg__ld_fail(ld, FG_ENOTFOUND, f->off, "unknown film key '%s'", fg__ld_shown(f, buf));
+    /* Beside IMDb's files, a relation to a title not loaded is skipped and
+     * counted, as IMDb's own rows are (unless references are strict). */
+    if (ld->skip_dangling && !(ld->opts && (ld->opts->flags & FG_LOAD_STRICT_REFS))) {
+      fg__ld_skip(ld);
+      return FG__ROW_SKIPPED;
+    }
+    return rc;
   }
   return FG_OK;
 }
@@ -288,8 +295,8 @@ static int (*const row_fns[FG_TABLE_COUNT_])(fg__loader *) = {
 
 /* ---- Loading ----------------------------------------------------------------- */
 
-int fg__catalog_load_rows(fg_graph *g, int table, const fg_source *src, const fg_load_options *opts,
-                     fg_error_info *info) {
+int fg__catalog_load_rows(fg_graph *g, int table, const fg_source *src,
+                          const fg_load_options *opts, fg_error_info *info, int skip_dangling) {
   fg__loader ld;
   series_refs refs;
   memset(&ld, 0, sizeof ld);
@@ -298,6 +305,7 @@ int fg__catalog_load_rows(fg_graph *g, int table, const fg_source *src, const fg
   ld.spec = &specs[table];
   ld.row = row_fns[table];
   ld.ctx = &refs;
+  ld.skip_dangling = skip_dangling;
   ld.opts = opts;
   ld.info = info;
   int rc = fg__ld_run(&ld, src);
@@ -317,7 +325,7 @@ int fg_graph_load_table(fg_graph *g, int table, const fg_source *src,
   FG__TRY(fg__ld_begin(g, opts, err, &local, &info, &mark));
   if (table < 0 || table >= FG_TABLE_COUNT_)
     return fg__ld_reject(g, info, FG_EINVAL, "unknown table");
-  return fg__ld_finish(g, &mark, fg__catalog_load_rows(g, table, src, opts, info), info);
+  return fg__ld_finish(g, &mark, fg__catalog_load_rows(g, table, src, opts, info, 0), info);
 }
 
 int fg_graph_load_catalog(fg_graph *g, const char *dir, const fg_load_options *opts,
@@ -340,7 +348,7 @@ int fg_graph_load_catalog(fg_graph *g, const char *dir, const fg_load_options *o
       continue; /* an error ends the loop; a missing optional table is skipped */
     fg_source src = FG_SOURCE_INIT;
     src.path = path;
-    rc = fg__catalog_load_rows(g, order[i], &src, opts, info);
+    rc = fg__catalog_load_rows(g, order[i], &src, opts, info, 0);
     fg__free(&g->alloc, path);
   }
   return fg__ld_finish(g, &mark, rc, info);

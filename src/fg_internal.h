@@ -437,6 +437,7 @@ struct fg__loader {
   char *scratch;          /* per-row room for NUL-terminated field copies */
   size_t scratch_cap, scratch_used;
   uint64_t rows, skipped;
+  int skip_dangling; /* see fg__catalog_load_rows */
 };
 
 /* Fill ld->info for the current line at byte `off`; returns status. */
@@ -464,9 +465,11 @@ void fg__ld_skip(fg__loader *ld);
 /* A rating "7.3" (1.0 to 10.0, at most one decimal) as tenths; null gives 0. */
 int fg__ld_rating(fg__loader *ld, int col, int32_t *out);
 /* Load rows of a native catalogue table (catalog.c), for loaders that take
- * a relations.tsv beside their own files. No transaction. */
+ * a relations.tsv beside their own files. No transaction. With
+ * skip_dangling, a row naming an unknown film is skipped and counted unless
+ * FG_LOAD_STRICT_REFS. */
 int fg__catalog_load_rows(fg_graph *g, int table, const fg_source *src,
-                          const fg_load_options *opts, fg_error_info *info);
+                          const fg_load_options *opts, fg_error_info *info, int skip_dangling);
 /* Run a load of one table: read the header and every row through ld->row
  * (set g, spec, row, ctx, null, opts and info first). Counts rows and
  * skips into ld->info. No rollback: the caller owns the transaction. */

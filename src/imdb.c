@@ -482,7 +482,7 @@ int fg_graph_load_imdb(fg_graph *g, const char *dir, const fg_load_options *opts
       found++;
       rc = load_file(g, file, &src, opts, info);
     } else {
-      rc = fg__catalog_load_rows(g, FG_TABLE_RELATIONS, &src, opts, info);
+      rc = fg__catalog_load_rows(g, FG_TABLE_RELATIONS, &src, opts, info, 1);
     }
     fg__free(&g->alloc, path);
   }

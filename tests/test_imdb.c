@@ -1195,7 +1195,7 @@ static void test_folder_fails_late(void **state) {
   assert_non_null(fp);
   fputs("from\trelation\tto\tflags\tnote\n"
         "tt0000002\tremake_of\ttt0000001\t\t\n"
-        "tt0000002\tremake_of\ttt0000404\t\t\n",
+        "tt0000002\tRemake_Of\ttt0000001\t\t\n",
         fp);
   assert_int_equal(fclose(fp), 0);
   fg_graph *g = pre_graph_plain();
@@ -1203,8 +1203,8 @@ static void test_folder_fails_late(void **state) {
   snap_take(g, &before);
   fg_error_info err = FG_ERROR_INFO_INIT;
   int rc = fg_graph_load_imdb(g, dir, NULL, &err);
-  expect_fail(g, rc, &err, FG_ENOTFOUND, 3, col_of("tt0000002\tremake_of\ttt0000404", "tt0000404"),
-              "tt0000404");
+  expect_fail(g, rc, &err, FG_EPARSE, 3, col_of("tt0000002\tRemake_Of", "Remake_Of"),
+              "Remake_Of");
   assert_true(ends_with(err.file, "/relations.tsv"));
   snap_expect(g, &before);
   assert_false(fgt_has_film(g, "tt0000001"));
@@ -1807,6 +1807,42 @@ static void test_changes_alloc_fail(void **state) {
   }
 }
 
+/* Beside IMDb's files, a relation to a title not loaded is skipped and
+ * counted like IMDb's own rows; with FG_LOAD_STRICT_REFS it fails. */
+static void test_folder_relation_to_missing_title(void **state) {
+  (void)state;
+  char dir[256], path[512];
+  fgt_tempdir(dir, sizeof dir);
+  snprintf(path, sizeof path, "%s/title.basics.tsv", dir);
+  FILE *fp = fopen(path, "wb");
+  fputs("tconst\ttitleType\tprimaryTitle\toriginalTitle\tisAdult\tstartYear\tendYear\t"
+        "runtimeMinutes\tgenres\ntt0000001\tmovie\tOne\tOne\t0\t2000\t\\N\t90\tDrama\n"
+        "tt0000002\tmovie\tTwo\tTwo\t0\t2001\t\\N\t90\tDrama\n", fp);
+  fclose(fp);
+  snprintf(path, sizeof path, "%s/relations.tsv", dir);
+  fp = fopen(path, "wb");
+  fputs("from\trelation\tto\ntt0000002\tremake_of\ttt0000001\ntt0000002\tremake_of\ttt9999999\n",
+        fp);
+  fclose(fp);
+  fg_graph *g = fgt_graph(NULL);
+  fg_error_info err = FG_ERROR_INFO_INIT;
+  assert_int_equal(fg_graph_load_imdb(g, dir, NULL, &err), FG_OK);
+  assert_int_equal(err.skipped, 1);
+  assert_int_equal(fg_graph_count(g, FG_TABLE_RELATIONS), 1);
+  fg_graph_free(g);
+  g = fgt_graph(NULL);
+  fg_load_options opts = FG_LOAD_OPTIONS_INIT;
+  opts.flags = FG_LOAD_STRICT_REFS;
+  assert_int_equal(fg_graph_load_imdb(g, dir, &opts, &err), FG_ENOTFOUND);
+  assert_int_equal(err.line, 3);
+  assert_int_equal(fg_graph_count(g, FG_TABLE_FILMS), 0);
+  fg_graph_free(g);
+  remove(path);
+  snprintf(path, sizeof path, "%s/title.basics.tsv", dir);
+  remove(path);
+  rmdir(dir);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_folder_load),
@@ -1819,6 +1855,7 @@ int main(void) {
       cmocka_unit_test(test_crew_lenient_skip_adds_nothing),
       cmocka_unit_test(test_dedupe_many),
       cmocka_unit_test(test_folder_fails_late),
+      cmocka_unit_test(test_folder_relation_to_missing_title),
       cmocka_unit_test(test_characters),
       cmocka_unit_test(test_missing_titles),
       cmocka_unit_test(test_catalog_round_trip),
