@@ -446,7 +446,8 @@ FG_EXTERN void fg_idlist_free(fg_idlist *list);
  * such film or person id), FG_ENOMEM. */
 
 /* Films whose title, original title or any AKA equals `title`, ignoring case
- * (simple case folding of Latin, Greek and Cyrillic letters). If `year` is not
+ * (simple one-to-one case folding of Latin, Greek, Cyrillic and Armenian
+ * letters; accents are kept: "É" is not "E"). If `year` is not
  * 0, only films of that year. Film ids, in id order; an empty list when
  * nothing matches. O(log n + matches) on a frozen graph. */
 FG_EXTERN int fg_graph_search_films(const fg_graph *g, const char *title, int32_t year,
@@ -718,7 +719,9 @@ typedef int (*fg_write_fn)(const void *data, size_t size, void *payload);
 FG_EXTERN int fg_graph_write_table(const fg_graph *g, int table, fg_write_fn fn, void *payload);
 
 /* Write the whole graph as a catalogue into folder `dir` (created if
- * missing; the five files are replaced). `err` may be NULL.
+ * missing). All five tables are written beside the old files first and
+ * only then renamed over them, so a failed write leaves the old catalogue
+ * as it was. `err` may be NULL.
  * Errors: FG_EINVAL, FG_EVERSION, FG_EIO (with the file in err), FG_ENOMEM. */
 FG_EXTERN int fg_graph_write_catalog(const fg_graph *g, const char *dir, fg_error_info *err);
 

@@ -495,8 +495,36 @@ int fg_graph_write_table(const fg_graph *g, int table, fg_write_fn fn, void *pay
   return rc;
 }
 
+/* The write callback over a FILE: keeps the errno of a failed write. */
+typedef struct file_sink {
+  FILE *fp;
+  int error;
+} file_sink;
+
 static int write_file(const void *data, size_t size, void *payload) {
-  return fwrite(data, 1, size, (FILE *)payload) == size ? 0 : -1;
+  file_sink *sink = payload;
+  if (fwrite(data, 1, size, sink->fp) == size)
+    return 0;
+  sink->error = errno;
+  return -1;
+}
+
+/* Write table t to path; on failure info says why. */
+static int write_table_file(const fg_graph *g, int t, const char *path, fg_error_info *info) {
+  file_sink sink = {fopen(path, "wb"), 0};
+  if (!sink.fp) {
+    fg__info_set(info, FG_EIO, path, 0, 0, "cannot create: %s", strerror(errno));
+    return FG_EIO;
+  }
+  int rc = fg_graph_write_table(g, t, write_file, &sink);
+  if (fclose(sink.fp) != 0 && rc == FG_OK) {
+    sink.error = errno;
+    rc = FG_EIO;
+  }
+  if (rc != FG_OK)
+    fg__info_set(info, rc, path, 0, 0, "cannot write: %s",
+                 rc == FG_EIO && sink.error ? strerror(sink.error) : fg_errstr(rc));
+  return rc;
 }
 
 int fg_graph_write_catalog(const fg_graph *g, const char *dir, fg_error_info *err) {
@@ -513,42 +541,34 @@ int fg_graph_write_catalog(const fg_graph *g, const char *dir, fg_error_info *er
     fg__info_set(info, FG_EIO, dir, 0, 0, "cannot create folder: %s", strerror(errno));
     return FG_EIO;
   }
-  for (int t = 0; t < FG_TABLE_COUNT_; t++) {
-    /* Write beside the file, then rename over it: a reader never sees a
-     * half-written table. */
-    char *path = fg__join_path(&g->alloc, dir, specs[t].file);
-    char *tmp = path ? fg__malloc(&g->alloc, strlen(path) + 5) : NULL;
-    if (!tmp) {
-      fg__free(&g->alloc, path);
-      fg__info_set(info, FG_ENOMEM, dir, 0, 0, "out of memory");
-      return FG_ENOMEM;
+  /* Write every table beside its file first, then rename them all over the
+   * old ones: a failure leaves the old catalogue whole, never a mix. */
+  char *paths[FG_TABLE_COUNT_] = {NULL}, *tmps[FG_TABLE_COUNT_] = {NULL};
+  int rc = FG_OK, t;
+  for (t = 0; t < FG_TABLE_COUNT_ && rc == FG_OK; t++) {
+    paths[t] = fg__join_path(&g->alloc, dir, specs[t].file);
+    tmps[t] = paths[t] ? fg__malloc(&g->alloc, strlen(paths[t]) + 5) : NULL;
+    if (!tmps[t]) {
+      fg__info_set(info, rc = FG_ENOMEM, dir, 0, 0, "out of memory");
+      break;
     }
-    snprintf(tmp, strlen(path) + 5, "%s.tmp", path);
-    int rc = FG_OK;
-    FILE *fp = fopen(tmp, "wb");
-    if (!fp) {
-      fg__info_set(info, FG_EIO, tmp, 0, 0, "cannot create: %s", strerror(errno));
-      rc = FG_EIO;
-    } else {
-      rc = fg_graph_write_table(g, t, write_file, fp);
-      int closed = fclose(fp);
-      if (rc == FG_OK && closed != 0)
-        rc = FG_EIO;
-      if (rc != FG_OK)
-        fg__info_set(info, rc, tmp, 0, 0, "cannot write: %s",
-                     rc == FG_EIO ? strerror(errno) : fg_errstr(rc));
-      else if (rename(tmp, path) != 0) {
-        fg__info_set(info, FG_EIO, path, 0, 0, "cannot replace: %s", strerror(errno));
-        rc = FG_EIO;
-      }
-      if (rc != FG_OK)
-        remove(tmp);
-    }
-    fg__free(&g->alloc, tmp);
-    fg__free(&g->alloc, path);
+    snprintf(tmps[t], strlen(paths[t]) + 5, "%s.tmp", paths[t]);
+    rc = write_table_file(g, t, tmps[t], info);
     if (rc)
-      return rc;
+      remove(tmps[t]);
+  }
+  for (t = 0; t < FG_TABLE_COUNT_ && rc == FG_OK; t++) {
+    if (rename(tmps[t], paths[t]) != 0) {
+      fg__info_set(info, rc = FG_EIO, paths[t], 0, 0, "cannot replace: %s", strerror(errno));
+      break;
+    }
     info->rows += g->n[t];
   }
-  return FG_OK;
+  for (t = 0; t < FG_TABLE_COUNT_; t++) {
+    if (rc && tmps[t])
+      remove(tmps[t]); /* the tables not renamed yet */
+    fg__free(&g->alloc, tmps[t]);
+    fg__free(&g->alloc, paths[t]);
+  }
+  return rc;
 }

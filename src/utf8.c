@@ -78,8 +78,9 @@ static uint32_t decode(const unsigned char *s, size_t len, size_t *i) {
   return cp;
 }
 
-/* Simple one-to-one case folding for Latin, Greek, Cyrillic and Armenian
- * letters. Turkish dotted and dotless i both fold to i, so that a query
+/* Simple one-to-one case folding for the Latin (Latin-1, Extended-A and
+ * -B, Extended Additional), Greek, Cyrillic (with its supplement) and
+ * Armenian letters. Turkish dotted and dotless i both fold to i, so that a query
  * typed without Turkish letters still finds a Turkish title. */
 static uint32_t fold(uint32_t c) {
   if (c < 0x80)
@@ -102,6 +103,18 @@ static uint32_t fold(uint32_t c) {
     return (c & 1) ? c + 1 : c;
   if (c == 0x17F)
     return 's';
+  /* Latin Extended-B: the pairs of Romanian, Livonian and Latin
+   * transliteration (Ș ș, Ț ț, Ȁ ȁ ...), upper case even. */
+  if (c >= 0x200 && c <= 0x233)
+    return c | 1;
+  if (c >= 0x1CD && c <= 0x1DC) /* Ǎ ǎ ... Ǜ ǜ: upper case odd */
+    return (c & 1) ? c + 1 : c;
+  if (c >= 0x1DE && c <= 0x1EF)
+    return c | 1;
+  if (c >= 0x1F8 && c <= 0x1FF)
+    return c | 1;
+  if (c == 0x18F) /* Ə */
+    return 0x259;
   if (c == 0x386)
     return 0x3AC;
   if (c >= 0x388 && c <= 0x38A)
@@ -118,10 +131,21 @@ static uint32_t fold(uint32_t c) {
     return c + 80;
   if (c >= 0x410 && c <= 0x42F)
     return c + 32;
+  /* Cyrillic supplements (Ukrainian Ґ, Kazakh Қ Ң Ө Ү, ...): pairs, upper
+   * case even; from U+04C1 to U+04CE upper case odd; U+04C0 Ӏ to ӏ. */
+  if ((c >= 0x460 && c <= 0x481) || (c >= 0x48A && c <= 0x4BF) ||
+      (c >= 0x4D0 && c <= 0x52F))
+    return c | 1;
+  if (c >= 0x4C1 && c <= 0x4CE)
+    return (c & 1) ? c + 1 : c;
+  if (c == 0x4C0)
+    return 0x4CF;
   if (c >= 0x531 && c <= 0x556)
     return c + 48;
   if ((c >= 0x1E00 && c <= 0x1E95) || (c >= 0x1EA0 && c <= 0x1EFF))
     return c | 1;
+  if (c == 0x1E9E) /* capital sharp s */
+    return 0xDF;
   if (c >= 0xFF21 && c <= 0xFF3A)
     return c + 32;
   return c;

@@ -439,9 +439,28 @@ static void test_freeze(void **state) {
   fg_graph_free(g);
 }
 
+/* Letters beyond the basic blocks: Romanian (Latin Extended-B), Ukrainian
+ * and Kazakh (Cyrillic supplement), capital sharp s. */
+static void test_search_more_scripts(void **state) {
+  (void)state;
+  fg_graph *g = fgt_graph(NULL);
+  fg_id scoala = fgt_film(g, "ro", "Școala de Țară", 2010);
+  fg_id ganok = fgt_film(g, "uk", "Ґанок", 2011);
+  fg_id kaz = fgt_film(g, "kk", "Қазақ Өлкесі", 2012);
+  fg_id strasse = fgt_film(g, "de", "Die Straße", 2013);
+  fgt_expect_ids(search(g, "școala de țară", 0), &scoala, 1);
+  fgt_expect_ids(search(g, "ȘCOALA DE ȚARĂ", 0), &scoala, 1);
+  fgt_expect_ids(search(g, "ґанок", 0), &ganok, 1);
+  fgt_expect_ids(search(g, "ҚАЗАҚ ӨЛКЕСІ", 0), &kaz, 1);
+  fgt_expect_ids(search(g, "қазақ өлкесі", 0), &kaz, 1);
+  fgt_expect_ids(search(g, "DIE STRAẞE", 0), &strasse, 1);
+  fg_graph_free(g);
+}
+
 int main(void) {
   const struct CMUnitTest fixture_tests[] = {
       cmocka_unit_test(test_search_title_original_aka),
+      cmocka_unit_test(test_search_more_scripts),
       cmocka_unit_test(test_search_year),
       cmocka_unit_test(test_search_non_ascii_case),
       cmocka_unit_test(test_search_people),
