@@ -347,35 +347,42 @@ static int row_title_crew(fg__loader *ld) {
 static int crew_credits(fg__loader *ld, fg_credit *credit) {
   imdb_ctx *c = ld->ctx;
   fg_credit cr = *credit;
-  int rc;
   size_t row_start = ld->g->n[FG_TABLE_CREDITS];
-  for (int col = 1; col <= 2; col++) {
-    const fg__field *f = fg__ld_field(ld, col);
-    if (fg__ld_is_null(ld, f))
-      continue;
-    cr.role = col == 1 ? FG_ROLE_DIRECTOR : FG_ROLE_WRITER;
-    for (size_t i = 0; i <= f->len;) {
-      size_t j = i;
-      while (j < f->len && f->p[j] != ',')
-        j++;
-      fg__field item = {f->p + i, j - i, f->off + i};
-      if (item.len == 0)
-        return fg__ld_fail(ld, FG_EPARSE, item.off, "empty item in %s", ld->spec->cols[col]);
-      cr.person = find_person(ld, &item);
-      if (cr.person == FG_ID_NONE) {
-        /* One unknown person skips that credit only. */
-        char buf[64];
-        fg__ld_fail(ld, FG_ENOTFOUND, item.off, "unknown person '%s' in %s",
-                    fg__ld_shown(&item, buf), ld->spec->cols[col]);
-        if (ld->opts && (ld->opts->flags & FG_LOAD_STRICT_REFS))
-          return FG_ENOTFOUND;
-        fg__ld_skip(ld);
-      } else if (!has_credit(ld->g, c, cr.film, cr.person, cr.role, row_start)) {
-        rc = fg__append_credit(ld->g, &cr, 1, NULL);
-        if (rc)
-          return fg__ld_fail(ld, rc, 0, "%s", ld->g->errmsg);
+  /* Two passes: first the shape of both lists (a malformed row fails
+   * before any credit or skip is made), then the people. */
+  for (int pass = 0; pass < 2; pass++) {
+    for (int col = 1; col <= 2; col++) {
+      const fg__field *f = fg__ld_field(ld, col);
+      if (fg__ld_is_null(ld, f))
+        continue;
+      cr.role = col == 1 ? FG_ROLE_DIRECTOR : FG_ROLE_WRITER;
+      for (size_t i = 0; i <= f->len;) {
+        size_t j = i;
+        while (j < f->len && f->p[j] != ',')
+          j++;
+        fg__field item = {f->p + i, j - i, f->off + i};
+        i = j + 1;
+        if (pass == 0) {
+          if (item.len == 0)
+            return fg__ld_fail(ld, FG_EPARSE, item.off, "empty item in %s",
+                               ld->spec->cols[col]);
+          continue;
+        }
+        cr.person = find_person(ld, &item);
+        if (cr.person == FG_ID_NONE) {
+          /* One unknown person skips that credit only. */
+          char buf[64];
+          fg__ld_fail(ld, FG_ENOTFOUND, item.off, "unknown person '%s' in %s",
+                      fg__ld_shown(&item, buf), ld->spec->cols[col]);
+          if (ld->opts && (ld->opts->flags & FG_LOAD_STRICT_REFS))
+            return FG_ENOTFOUND;
+          fg__ld_skip(ld);
+        } else if (!has_credit(ld->g, c, cr.film, cr.person, cr.role, row_start)) {
+          int rc = fg__append_credit(ld->g, &cr, 1, NULL);
+          if (rc)
+            return fg__ld_fail(ld, rc, 0, "%s", ld->g->errmsg);
+        }
       }
-      i = j + 1;
     }
   }
   return FG_OK;

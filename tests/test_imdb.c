@@ -1843,6 +1843,40 @@ static void test_folder_relation_to_missing_title(void **state) {
   rmdir(dir);
 }
 
+static void count_skip(const fg_error_info *info, void *payload) {
+  (void)info;
+  ++*(int *)payload;
+}
+
+/* A malformed crew row with an unknown person in it is one skip, not two. */
+static void test_crew_bad_row_counts_once(void **state) {
+  (void)state;
+  fg_graph *g = fgt_graph(NULL);
+  fg_source src = FG_SOURCE_INIT;
+  static const char basics[] =
+      "tconst\ttitleType\tprimaryTitle\toriginalTitle\tisAdult\tstartYear\tendYear\t"
+      "runtimeMinutes\tgenres\ntt0000001\tmovie\tOne\tOne\t0\t2000\t\\N\t90\tDrama\n";
+  static const char names[] = "nconst\tprimaryName\tbirthYear\tdeathYear\tprimaryProfession\t"
+                              "knownForTitles\nnm0000001\tA\t\\N\t\\N\t\\N\t\\N\n";
+  static const char crew[] = "tconst\tdirectors\twriters\ntt0000001\tnm0000009,nm0000001,\t\\N\n";
+  src.data = basics, src.size = sizeof basics - 1;
+  assert_int_equal(fg_graph_load_imdb_file(g, FG_IMDB_TITLE_BASICS, &src, NULL, NULL), FG_OK);
+  src.data = names, src.size = sizeof names - 1;
+  assert_int_equal(fg_graph_load_imdb_file(g, FG_IMDB_NAME_BASICS, &src, NULL, NULL), FG_OK);
+  int calls = 0;
+  fg_load_options opts = FG_LOAD_OPTIONS_INIT;
+  opts.flags = FG_LOAD_LENIENT;
+  opts.on_skip = count_skip;
+  opts.skip_payload = &calls;
+  fg_error_info err = FG_ERROR_INFO_INIT;
+  src.data = crew, src.size = sizeof crew - 1;
+  assert_int_equal(fg_graph_load_imdb_file(g, FG_IMDB_TITLE_CREW, &src, &opts, &err), FG_OK);
+  assert_int_equal(err.skipped, 1);
+  assert_int_equal(calls, 1);
+  assert_int_equal(fg_graph_count(g, FG_TABLE_CREDITS), 0);
+  fg_graph_free(g);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_folder_load),
@@ -1856,6 +1890,7 @@ int main(void) {
       cmocka_unit_test(test_dedupe_many),
       cmocka_unit_test(test_folder_fails_late),
       cmocka_unit_test(test_folder_relation_to_missing_title),
+      cmocka_unit_test(test_crew_bad_row_counts_once),
       cmocka_unit_test(test_characters),
       cmocka_unit_test(test_missing_titles),
       cmocka_unit_test(test_catalog_round_trip),
