@@ -39,6 +39,11 @@ static const char usage[] =
     "                    remakes that decides it and the origin found at its end\n"
     "  person QUERY      a filmography, by role and year\n"
     "  export DIR        write the loaded data as a native catalogue into DIR\n"
+    "  dot QUERY         the film's remake family as a Graphviz picture:\n"
+    "                    filmgraph dot QUERY | dot -Tpng > family.png\n"
+    "  check             check the relations: remake loops, remakes dated before\n"
+    "                    what they remake, contradictions, duplicates; exit 1 if\n"
+    "                    anything is found\n"
     "\n"
     "QUERY is a key (e.g. miracle-in-cell-no-7-2013), or a title or a name,\n"
     "matched without regard to case against titles, original titles and AKAs;\n"
@@ -59,7 +64,8 @@ static const char usage[] =
     "  --help         this text\n"
     "  --version      the library's version\n"
     "\n"
-    "Exit status: 0 answered; 1 nothing matches; 2 several films or people\n"
+    "Exit status: 0 answered; 1 nothing matches (check: something found); 2\n"
+    "several films or people\n"
     "match (they are listed: key, title, year, countries); 3 the data could not\n"
     "be loaded or written (the error, with file:line:column, on stderr);\n"
     "4 wrong usage.\n";
@@ -608,6 +614,72 @@ static int cmd_export(const fg_graph *g, const char *dir) {
   return 0;
 }
 
+/* ---- dot and check ------------------------------------------------------------ */
+
+static int write_stdout(const void *data, size_t size, void *payload) {
+  (void)payload;
+  return fwrite(data, 1, size, stdout) == size ? 0 : -1;
+}
+
+static int cmd_dot(const fg_graph *g, const char *query) {
+  fg_id film;
+  int code = resolve_film(g, query, &film);
+  if (code)
+    return code;
+  int rc = fg_film_family_dot(g, film, write_stdout, NULL);
+  if (rc != FG_OK) {
+    fprintf(stderr, "filmgraph: %s\n", fg_errstr(rc));
+    return EXIT_DATA;
+  }
+  return 0;
+}
+
+static int print_finding(const fg_finding *f, void *payload) {
+  const fg_graph *g = payload;
+  char a[512], b[512];
+  fg_film fa = film_of(g, f->film), fb = film_of(g, f->other);
+  if (tsv_mode) {
+    fg_relation r = FG_RELATION_INIT;
+    fg_graph_relation(g, f->relation, &r);
+    const char *row[4] = {fg_check_name(f->kind), fa.key, fb.key, fg_relation_name(r.type)};
+    tsv_row(4, row);
+    return 0;
+  }
+  film_label(g, f->film, a, sizeof a);
+  film_label(g, f->other, b, sizeof b);
+  switch (f->kind) {
+  case FG_CHECK_REMAKE_CYCLE:
+    printf("remake loop: %s [%s] remakes %s [%s], and so on back to it\n", a, fa.key, b, fb.key);
+    break;
+  case FG_CHECK_REMAKE_OLDER:
+    printf("remake older than its original: %s [%s] remakes %s [%s]\n", a, fa.key, b, fb.key);
+    break;
+  case FG_CHECK_CONTRADICTION:
+    printf("contradiction: %s [%s] and %s [%s] are related both ways\n", a, fa.key, b, fb.key);
+    break;
+  default:
+    printf("duplicate relation: %s [%s] to %s [%s]\n", a, fa.key, b, fb.key);
+    break;
+  }
+  return 0;
+}
+
+static int cmd_check(const fg_graph *g) {
+  if (tsv_mode) {
+    const char *hdr[4] = {"kind", "film", "other", "relation"};
+    tsv_row(4, hdr);
+  }
+  size_t count;
+  int rc = fg_graph_check(g, print_finding, (void *)g, &count);
+  if (rc != FG_OK) {
+    fprintf(stderr, "filmgraph: %s\n", fg_errstr(rc));
+    return EXIT_DATA;
+  }
+  if (!tsv_mode)
+    printf(count ? "%zu problem%s found\n" : "no problems found\n", count, count == 1 ? "" : "s");
+  return count ? EXIT_NOTFOUND : 0;
+}
+
 /* ---- Loading ----------------------------------------------------------------- */
 
 static int load_sample(fg_graph *g) {
@@ -782,19 +854,21 @@ int main(int argc, char **argv) {
       nargs++;
     }
   }
-  static const char *const commands[] = {"film", "remakes", "true-story", "person", "export"};
+  static const char *const commands[] = {"film",   "remakes", "true-story", "person",
+                                         "export", "dot",     "check"};
+  static const int arity[] = {2, 2, 2, 2, 2, 2, 1};
   int cmd = -1;
-  for (int i = 0; nargs >= 1 && i < 5; i++)
+  for (int i = 0; nargs >= 1 && i < 7; i++)
     if (strcmp(args[0], commands[i]) == 0)
       cmd = i;
-  if (cmd < 0 || nargs != 2) {
+  if (cmd < 0 || nargs != arity[cmd]) {
     if (nargs == 0)
       fputs(usage, stderr);
     else if (cmd < 0)
       fprintf(stderr, "filmgraph: unknown command '%s' (see filmgraph --help)\n", args[0]);
     else
-      fprintf(stderr, "filmgraph: %s takes exactly one argument (see filmgraph --help)\n",
-              args[0]);
+      fprintf(stderr, "filmgraph: %s takes %s (see filmgraph --help)\n", args[0],
+              arity[cmd] == 1 ? "no argument" : "exactly one argument");
     free(catalogs);
     free(imdbs);
     return EXIT_USAGE;
@@ -825,7 +899,9 @@ int main(int argc, char **argv) {
     case 1: code = cmd_remakes(g, args[1]); break;
     case 2: code = cmd_true_story(g, args[1]); break;
     case 3: code = cmd_person(g, args[1]); break;
-    default: code = cmd_export(g, args[1]); break;
+    case 4: code = cmd_export(g, args[1]); break;
+    case 5: code = cmd_dot(g, args[1]); break;
+    default: code = cmd_check(g); break;
     }
   }
   fg_graph_free(g);

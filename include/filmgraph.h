@@ -563,6 +563,59 @@ FG_EXTERN int fg_story_init(fg_story *story, unsigned int version);
 FG_EXTERN int fg_film_true_story(const fg_graph *g, fg_id film, fg_story *out,
                                  fg_idlist **chain);
 
+/* Receive `size` bytes of output. Return 0, or non-zero to fail the write
+ * (FG_EIO). */
+typedef int (*fg_write_fn)(const void *data, size_t size, void *payload);
+
+/* ---- Checking the graph --------------------------------------------------- */
+
+/* What fg_graph_check() finds. Keys that name nothing and relations of a
+ * film to itself cannot be in a graph: adding them is refused. */
+enum fg_check_kind {
+  FG_CHECK_REMAKE_CYCLE = 1, /* remake_of relations loop: `film` is the loop's
+                                lowest id, `other` the film it remakes */
+  FG_CHECK_REMAKE_OLDER,     /* `film` remakes `other` but is dated earlier */
+  FG_CHECK_CONTRADICTION,    /* `film` and `other` are related both ways by
+                                the same one-way type (A follows B, B follows
+                                A); for remake_of that is a loop, reported as
+                                FG_CHECK_REMAKE_CYCLE */
+  FG_CHECK_DUPLICATE,        /* the same relation added twice */
+  FG_CHECK_KIND_COUNT_
+};
+
+/* "remake_cycle", "remake_older", "contradiction", "duplicate"; NULL out of
+ * range. */
+FG_EXTERN const char *fg_check_name(int kind);
+
+typedef struct fg_finding {
+  unsigned int version; /* FG_FINDING_VERSION */
+  int32_t kind;         /* enum fg_check_kind */
+  fg_id film;
+  fg_id other;
+  fg_id relation;       /* the relation concerned */
+} fg_finding;
+#define FG_FINDING_VERSION 1
+
+/* Called for each finding (borrowed for the call); return non-zero to stop
+ * the check. */
+typedef int (*fg_check_fn)(const fg_finding *finding, void *payload);
+
+/* Validate the graph's relations: remake loops (each loop once), remakes
+ * dated before what they remake (both years known), relations that
+ * contradict each other, duplicates. Calls `fn` (may be NULL) for each
+ * finding (in relation id order, then the loops by lowest film id), and
+ * stores their number in *count (may be NULL). O(V+E); no recursion. Errors: FG_EINVAL, FG_ENOMEM. A stop
+ * from `fn` is not an error: *count then counts the findings reported. */
+FG_EXTERN int fg_graph_check(const fg_graph *g, fg_check_fn fn, void *payload, size_t *count);
+
+/* Write the remake family of `film` as a Graphviz DOT digraph through
+ * `fn`: films as boxes labelled with title, year and countries, the film
+ * asked about in bold; one edge per remake_of relation, from the remake to
+ * what it remakes, labelled "remake of" (dashed and marked when
+ * unofficial), originals at the top. `dot -Tpng` draws it.
+ * Errors: FG_EINVAL, FG_ENOTFOUND, FG_ENOMEM, FG_EIO (fn failed). */
+FG_EXTERN int fg_film_family_dot(const fg_graph *g, fg_id film, fg_write_fn fn, void *payload);
+
 /* ------------------------------------------------------------------------ */
 /* Loading and writing the native catalogue                                 */
 /* ------------------------------------------------------------------------ */
@@ -708,9 +761,6 @@ FG_EXTERN int fg_graph_load_imdb_file(fg_graph *g, int file, const fg_source *sr
 FG_EXTERN int fg_graph_load_imdb(fg_graph *g, const char *dir, const fg_load_options *opts,
                                  fg_error_info *err);
 
-/* Receive `size` bytes of output. Return 0, or non-zero to fail the write
- * (FG_EIO). */
-typedef int (*fg_write_fn)(const void *data, size_t size, void *payload);
 
 /* Write one table as catalogue TSV (header line, then every record in id
  * order, relations in their forward direction) through `fn`. Loading what it

@@ -280,6 +280,32 @@ static void imdb_folder_loads_with_summary(void **state) {
   assert_non_null(strstr(r->err, "no IMDb dataset here"));
 }
 
+static void check_and_dot(void **state) {
+  (void)state;
+  run_result *r = run("check");
+  assert_int_equal(r->code, 0);
+  assert_string_equal(r->out, "no problems found\n");
+  r = run("--catalog " FG_TEST_DATA_DIR "/cli/problems check");
+  assert_int_equal(r->code, 1);
+  assert_non_null(strstr(r->out, "remake older than its original: A (1990) [a] remakes B (2000) [b]\n"));
+  assert_non_null(strstr(r->out, "remake loop: B (2000) [b] remakes C (?) [c], and so on back to it\n"));
+  assert_non_null(strstr(r->out, "2 problems found\n"));
+  r = run("--catalog " FG_TEST_DATA_DIR "/cli/problems --tsv check");
+  assert_int_equal(r->code, 1);
+  assert_string_equal(r->out, "kind\tfilm\tother\trelation\n"
+                              "remake_older\ta\tb\tremake_of\n"
+                              "remake_cycle\tb\tc\tremake_of\n");
+  r = run("check extra");
+  assert_int_equal(r->code, 4);
+  r = run("dot 'Pushpaka Vimana'");
+  assert_int_equal(r->code, 0);
+  assert_true(starts_with(r->out, "digraph remakes {\n"));
+  assert_non_null(strstr(r->out, "[label=\"remake of (unofficial)\", style=dashed];\n"));
+  r = run("dot 'No Such Film'");
+  assert_int_equal(r->code, 1);
+  assert_string_equal(r->out, "");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(true_story_turkish_remake_is_no),
@@ -295,6 +321,7 @@ int main(void) {
       cmocka_unit_test(bad_data_exits_3_with_location),
       cmocka_unit_test(usage_errors_exit_4),
       cmocka_unit_test(imdb_folder_loads_with_summary),
+      cmocka_unit_test(check_and_dot),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
