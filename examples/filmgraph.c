@@ -561,6 +561,17 @@ static int cmd_person(const fg_graph *g, const char *query) {
       printf("  %s", p.professions);
     putchar('\n');
   }
+  if (!tsv_mode) {
+    fg_idlist *co = NULL;
+    if (fg_person_collaborators(g, person, FG_ROLES_ALL, &co) == FG_OK && fg_idlist_count(co)) {
+      printf("  worked most with:");
+      for (size_t i = 0; i < fg_idlist_count(co) && i < 5; i++)
+        printf("%s %s (%u film%s)", i ? "," : "", person_of(g, fg_idlist_get(co, i)).name,
+               (unsigned)fg_idlist_weight(co, i), fg_idlist_weight(co, i) == 1 ? "" : "s");
+      putchar('\n');
+    }
+    fg_idlist_free(co);
+  }
   /* Credits come by year; print them grouped by role in role order. */
   for (int role = 0; role < FG_ROLE_COUNT_; role++) {
     int header = 0;

@@ -434,6 +434,10 @@ typedef struct fg_idlist fg_idlist;
 FG_EXTERN size_t fg_idlist_count(const fg_idlist *list);
 /* The id at `index`, or FG_ID_NONE when out of range. */
 FG_EXTERN fg_id fg_idlist_get(const fg_idlist *list, size_t index);
+/* The weight of the id at `index` in a ranked list (e.g. the number of
+ * films shared, fg_person_collaborators); 0 for lists without weights or
+ * out of range. */
+FG_EXTERN uint32_t fg_idlist_weight(const fg_idlist *list, size_t index);
 /* Free the list; NULL is a no-op. */
 FG_EXTERN void fg_idlist_free(fg_idlist *list);
 
@@ -467,6 +471,14 @@ FG_EXTERN int fg_film_credits(const fg_graph *g, fg_id film, uint32_t role_mask,
  * by the film's year (unknown last), then film id, then role. */
 FG_EXTERN int fg_person_credits(const fg_graph *g, fg_id person, uint32_t role_mask,
                                 fg_idlist **out);
+
+/* The people who share films with `person`: every other person credited
+ * on a film where `person` has a credit in `role_mask`, ranked by the number
+ * of such films (fg_idlist_weight), most first, then by id. A film counts
+ * once per collaborator, whatever their number of credits on it.
+ * O(sum of the credits of those films + k log k) for k collaborators. */
+FG_EXTERN int fg_person_collaborators(const fg_graph *g, fg_id person, uint32_t role_mask,
+                                      fg_idlist **out);
 
 /* Directions for relation queries. */
 #define FG_DIR_OUT 1  /* relations from the film ("A remake_of X") */

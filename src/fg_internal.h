@@ -338,6 +338,7 @@ size_t fg__index_bytes(const fg__index *ix);
 struct fg_idlist {
   fg__alloc alloc;
   uint32_t *ids;
+  uint32_t *weights; /* NULL, or one per id */
   size_t count, cap;
 };
 

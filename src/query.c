@@ -234,3 +234,90 @@ int fg_film_akas(const fg_graph *g, fg_id film, fg_idlist **out) {
       return fail(out, rc);
   return FG_OK;
 }
+
+/* ---- Collaborators ----------------------------------------------------------- */
+
+typedef struct tally {
+  uint32_t person, films, last_film;
+} tally;
+
+static int cmp_tally(const void *pa, const void *pb) {
+  const tally *a = pa, *b = pb;
+  if (a->films != b->films)
+    return a->films > b->films ? -1 : 1;
+  return (a->person > b->person) - (a->person < b->person);
+}
+
+int fg_person_collaborators(const fg_graph *g, fg_id person, uint32_t role_mask,
+                            fg_idlist **out) {
+  const fg__index *ix;
+  int rc = begin(g, g, out, &ix);
+  if (rc)
+    return rc;
+  if (person >= g->n[FG_TABLE_PEOPLE])
+    return fail(out, FG_ENOTFOUND);
+  /* Count per collaborator in an open-addressing table (person + 1 -> slot
+   * of `tallies`), so the cost follows the films, not the graph's size. */
+  tally *tallies = NULL;
+  size_t n = 0, cap = 0;
+  fg__slot *slots = NULL;
+  size_t nslots = 0;
+  /* The person's films, each once (two credits on one film may lie far
+   * apart in the person's list). */
+  uint32_t b = ix->person_credit_start[person], e = ix->person_credit_start[person + 1];
+  keyed *films = fg__malloc(&g->alloc, (e - b + 1) * sizeof *films);
+  if (!films)
+    return fail(out, FG_ENOMEM);
+  size_t nfilms = 0;
+  for (uint32_t k = b; k < e; k++) {
+    const fg__credit *mine = &g->credits[ix->person_credit[k]];
+    if (role_mask & FG_ROLE_MASK(mine->role))
+      films[nfilms].key = mine->film, films[nfilms++].id = 0;
+  }
+  qsort(films, nfilms, sizeof *films, cmp_keyed);
+  for (size_t k = 0; k < nfilms && !rc; k++) {
+    if (k && films[k].key == films[k - 1].key)
+      continue;
+    fg_id film = (fg_id)films[k].key;
+    for (uint32_t j = ix->film_credit_start[film]; j < ix->film_credit_start[film + 1] && !rc; j++) {
+      uint32_t other = g->credits[FG__CSR_ITEM(ix->film_credit, j)].person;
+      if (other == person)
+        continue;
+      if ((rc = fg__slots_reserve(&g->alloc, &slots, &nslots, n + 1)))
+        break;
+      uint32_t h = fg__hash_bytes(&other, sizeof other);
+      size_t mask = nslots - 1, i = h & mask;
+      while (slots[i].val && tallies[slots[i].val - 1].person != other)
+        i = (i + 1) & mask;
+      if (slots[i].val) {
+        tally *t = &tallies[slots[i].val - 1];
+        if (t->last_film != film) /* several credits on one film count once */
+          t->films++, t->last_film = film;
+        continue;
+      }
+      void *tp = tallies;
+      if ((rc = fg__reserve(&g->alloc, &tp, &cap, n + 1, sizeof *tallies)))
+        break;
+      tallies = tp;
+      tallies[n].person = other, tallies[n].films = 1, tallies[n].last_film = film;
+      slots[i].val = (uint32_t)++n;
+      slots[i].hash = h;
+    }
+  }
+  fg__free(&g->alloc, slots);
+  fg__free(&g->alloc, films);
+  if (!rc && n > 1)
+    qsort(tallies, n, sizeof *tallies, cmp_tally);
+  if (!rc && n) {
+    (*out)->weights = fg__malloc(&g->alloc, n * sizeof *(*out)->weights);
+    if (!(*out)->weights)
+      rc = FG_ENOMEM;
+  }
+  for (size_t i = 0; i < n && !rc; i++) {
+    rc = fg__idlist_push(*out, tallies[i].person);
+    if (!rc)
+      (*out)->weights[i] = tallies[i].films;
+  }
+  fg__free(&g->alloc, tallies);
+  return rc ? fail(out, rc) : FG_OK;
+}

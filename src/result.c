@@ -28,10 +28,15 @@ fg_id fg_idlist_get(const fg_idlist *l, size_t index) {
   return l && index < l->count ? l->ids[index] : FG_ID_NONE;
 }
 
+uint32_t fg_idlist_weight(const fg_idlist *l, size_t index) {
+  return l && l->weights && index < l->count ? l->weights[index] : 0;
+}
+
 void fg_idlist_free(fg_idlist *l) {
   if (!l)
     return;
   fg__alloc a = l->alloc;
+  fg__free(&a, l->weights);
   fg__free(&a, l->ids);
   fg__free(&a, l);
 }

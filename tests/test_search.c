@@ -457,10 +457,58 @@ static void test_search_more_scripts(void **state) {
   fg_graph_free(g);
 }
 
+static void test_collaborators(void **state) {
+  (void)state;
+  fg_graph *g = fgt_graph(NULL);
+  fg_id f1 = fgt_film(g, "f1", "F1", 2001), f2 = fgt_film(g, "f2", "F2", 2002);
+  fg_id f3 = fgt_film(g, "f3", "F3", 2003);
+  fg_id p = fgt_person(g, "p", "P"), a = fgt_person(g, "a", "A"), b = fgt_person(g, "b", "B");
+  fg_id c = fgt_person(g, "c", "C");
+  fgt_credit(g, f1, p, FG_ROLE_DIRECTOR, 0);
+  fgt_credit(g, f1, a, FG_ROLE_ACTOR, 1);
+  fgt_credit(g, f1, b, FG_ROLE_ACTOR, 2);
+  fgt_credit(g, f2, p, FG_ROLE_DIRECTOR, 0);
+  fgt_credit(g, f2, a, FG_ROLE_ACTOR, 1);
+  fgt_credit(g, f2, a, FG_ROLE_WRITER, 0); /* two credits on one film: one film */
+  fgt_credit(g, f3, c, FG_ROLE_ACTOR, 1);  /* not with p */
+  fgt_credit(g, f1, p, FG_ROLE_WRITER, 0); /* p's second credit on f1, far from the first */
+  fg_idlist *l = NULL;
+  assert_int_equal(fg_person_collaborators(g, p, FG_ROLES_ALL, &l), FG_OK);
+  assert_int_equal(fg_idlist_count(l), 2);
+  assert_int_equal(fg_idlist_get(l, 0), a);
+  assert_int_equal(fg_idlist_weight(l, 0), 2);
+  assert_int_equal(fg_idlist_get(l, 1), b);
+  assert_int_equal(fg_idlist_weight(l, 1), 1);
+  assert_int_equal(fg_idlist_weight(l, 2), 0);
+  fg_idlist_free(l);
+  /* Only the films p wrote: f1. */
+  assert_int_equal(fg_person_collaborators(g, p, FG_ROLE_MASK(FG_ROLE_WRITER), &l), FG_OK);
+  fg_id ab[] = {a, b};
+  assert_int_equal(fg_idlist_count(l), 2);
+  assert_int_equal(fg_idlist_weight(l, 0), 1);
+  assert_int_equal(fg_idlist_weight(l, 1), 1);
+  assert_int_equal(fg_idlist_get(l, 0), ab[0]);
+  fg_idlist_free(l);
+  assert_int_equal(fg_person_collaborators(g, p, FG_ROLE_MASK(FG_ROLE_ACTOR), &l), FG_OK);
+  assert_int_equal(fg_idlist_count(l), 0);
+  fg_idlist_free(l);
+  assert_int_equal(fg_person_collaborators(g, c, FG_ROLES_ALL, &l), FG_OK);
+  assert_int_equal(fg_idlist_count(l), 0);
+  fg_idlist_free(l);
+  assert_int_equal(fg_person_collaborators(g, 99, FG_ROLES_ALL, &l), FG_ENOTFOUND);
+  assert_null(l);
+  /* Lists without weights say 0. */
+  assert_int_equal(fg_film_credits(g, f1, FG_ROLES_ALL, &l), FG_OK);
+  assert_int_equal(fg_idlist_weight(l, 0), 0);
+  fg_idlist_free(l);
+  fg_graph_free(g);
+}
+
 int main(void) {
   const struct CMUnitTest fixture_tests[] = {
       cmocka_unit_test(test_search_title_original_aka),
       cmocka_unit_test(test_search_more_scripts),
+      cmocka_unit_test(test_collaborators),
       cmocka_unit_test(test_search_year),
       cmocka_unit_test(test_search_non_ascii_case),
       cmocka_unit_test(test_search_people),
