@@ -39,6 +39,9 @@ static const char usage[] =
     "                    remakes that decides it and the origin found at its end\n"
     "  person QUERY      a filmography, by role and year\n"
     "  export DIR        write the loaded data as a native catalogue into DIR\n"
+    "  path A B          a shortest chain between two people or films (A and B\n"
+    "                    are keys, names or titles), through credits and\n"
+    "                    relations, one step a line, then its length\n"
     "  dot QUERY         the film's remake family as a Graphviz picture:\n"
     "                    filmgraph dot QUERY | dot -Tpng > family.png\n"
     "  check             check the relations: remake loops, remakes dated before\n"
@@ -625,6 +628,125 @@ static int cmd_export(const fg_graph *g, const char *dir) {
   return 0;
 }
 
+/* ---- path ------------------------------------------------------------------- */
+
+/* A path's end: a film or person key, else a person's name, else a film's
+ * title. */
+static int resolve_node(const fg_graph *g, const char *query, uint64_t *out) {
+  fg_id id;
+  if (fg_graph_find_film(g, query, &id) == FG_OK) {
+    *out = FG_NODE(FG_NODE_FILM, id);
+    return 0;
+  }
+  if (fg_graph_find_person(g, query, &id) == FG_OK) {
+    *out = FG_NODE(FG_NODE_PERSON, id);
+    return 0;
+  }
+  fg_idlist *people = NULL;
+  if (fg_graph_search_people(g, query, &people) == FG_OK && fg_idlist_count(people) > 0) {
+    fg_idlist_free(people);
+    int code = resolve_person(g, query, &id);
+    *out = FG_NODE(FG_NODE_PERSON, id);
+    return code;
+  }
+  fg_idlist_free(people);
+  int code = resolve_film(g, query, &id);
+  *out = FG_NODE(FG_NODE_FILM, id);
+  return code;
+}
+
+/* How a person stands to a film, read either way. */
+static const char *role_verb(int role, int person_first) {
+  static const char *const verbs[FG_ROLE_COUNT_][2] = {
+      {"with", "worked on"},           {"directed by", "directed"},
+      {"written by", "wrote"},         {"with", "acted in"},
+      {"with", "acted in"},            {"produced by", "produced"},
+      {"music by", "scored"},          {"shot by", "shot"},
+      {"edited by", "edited"},         {"designed by", "designed"},
+      {"cast by", "cast"},             {"with", "appeared in"},
+      {"with footage of", "appears in footage of"}, {"with recordings of", "is heard in"},
+  };
+  return role >= 0 && role < FG_ROLE_COUNT_ ? verbs[role][person_first] : "with";
+}
+
+static void node_text(const fg_graph *g, uint64_t node, char *buf, size_t cap, const char **key) {
+  if (FG_NODE_KIND(node) == FG_NODE_FILM) {
+    film_label(g, FG_NODE_ID(node), buf, cap);
+    *key = film_of(g, FG_NODE_ID(node)).key;
+  } else {
+    fg_person p = person_of(g, FG_NODE_ID(node));
+    snprintf(buf, cap, "%s", p.name);
+    *key = p.key;
+  }
+}
+
+static int cmd_path(const fg_graph *g, const char *a, const char *b) {
+  uint64_t from, to;
+  int code = resolve_node(g, a, &from);
+  if (!code)
+    code = resolve_node(g, b, &to);
+  if (code)
+    return code;
+  fg_path *p = NULL;
+  int rc = fg_graph_shortest_path(g, from, to, NULL, &p);
+  if (rc == FG_ENOTFOUND) {
+    fprintf(stderr, "filmgraph: no chain joins '%s' and '%s'\n", a, b);
+    return EXIT_NOTFOUND;
+  }
+  if (rc != FG_OK) {
+    fprintf(stderr, "filmgraph: %s\n", fg_errstr(rc));
+    return EXIT_DATA;
+  }
+  if (tsv_mode) {
+    const char *hdr[5] = {"step", "kind", "key", "name", "via"};
+    tsv_row(5, hdr);
+  }
+  for (size_t i = 0; i < fg_path_count(p); i++) {
+    uint64_t node = fg_path_node(p, i);
+    char text[512], step[24];
+    const char *key, *via = "";
+    node_text(g, node, text, sizeof text, &key);
+    if (i > 0) {
+      int kind;
+      fg_id id;
+      fg_path_step(p, i - 1, &kind, &id);
+      if (kind == FG_STEP_CREDIT) {
+        fg_credit c = FG_CREDIT_INIT;
+        fg_graph_credit(g, id, &c);
+        via = tsv_mode ? fg_role_name(c.role)
+                       : role_verb(c.role, FG_NODE_KIND(fg_path_node(p, i - 1)) == FG_NODE_PERSON);
+      } else {
+        fg_relation r = FG_RELATION_INIT;
+        fg_graph_relation(g, id, &r);
+        int forward = fg_path_node(p, i - 1) == FG_NODE(FG_NODE_FILM, r.from);
+        via = forward ? fg_relation_name(r.type) : fg_relation_inverse_name(r.type);
+      }
+    }
+    if (tsv_mode) {
+      snprintf(step, sizeof step, "%zu", i);
+      const char *row[5] = {step, FG_NODE_KIND(node) == FG_NODE_FILM ? "film" : "person", key,
+                            FG_NODE_KIND(node) == FG_NODE_FILM
+                                ? film_of(g, FG_NODE_ID(node)).title
+                                : person_of(g, FG_NODE_ID(node)).name,
+                            via};
+      tsv_row(5, row);
+    } else if (i == 0) {
+      printf("%s  [%s]\n", text, key);
+    } else {
+      char verb[64];
+      snprintf(verb, sizeof verb, "%s", via);
+      for (char *v = verb; *v; v++)
+        if (*v == '_')
+          *v = ' ';
+      printf("  %s  %s  [%s]\n", verb, text, key);
+    }
+  }
+  if (!tsv_mode)
+    printf("length %zu\n", fg_path_count(p) - 1);
+  fg_path_free(p);
+  return 0;
+}
+
 /* ---- dot and check ------------------------------------------------------------ */
 
 static int write_stdout(const void *data, size_t size, void *payload) {
@@ -825,7 +947,7 @@ static int load_imdb(fg_graph *g, const char *dir) {
 int main(int argc, char **argv) {
   const char **catalogs = calloc((size_t)argc + 1, sizeof *catalogs);
   const char **imdbs = calloc((size_t)argc + 1, sizeof *imdbs);
-  const char *args[3] = {NULL, NULL, NULL};
+  const char *args[4] = {NULL, NULL, NULL, NULL};
   int ncat = 0, nimdb = 0, nargs = 0;
   if (!catalogs || !imdbs) {
     free(catalogs);
@@ -859,17 +981,17 @@ int main(int argc, char **argv) {
       free(catalogs);
       free(imdbs);
       return EXIT_USAGE;
-    } else if (nargs < 3) {
+    } else if (nargs < 4) {
       args[nargs++] = a;
     } else {
       nargs++;
     }
   }
-  static const char *const commands[] = {"film",   "remakes", "true-story", "person",
-                                         "export", "dot",     "check"};
-  static const int arity[] = {2, 2, 2, 2, 2, 2, 1};
+  static const char *const commands[] = {"film", "remakes", "true-story", "person",
+                                         "export", "dot", "check", "path"};
+  static const int arity[] = {2, 2, 2, 2, 2, 2, 1, 3};
   int cmd = -1;
-  for (int i = 0; nargs >= 1 && i < 7; i++)
+  for (int i = 0; nargs >= 1 && i < 8; i++)
     if (strcmp(args[0], commands[i]) == 0)
       cmd = i;
   if (cmd < 0 || nargs != arity[cmd]) {
@@ -879,7 +1001,8 @@ int main(int argc, char **argv) {
       fprintf(stderr, "filmgraph: unknown command '%s' (see filmgraph --help)\n", args[0]);
     else
       fprintf(stderr, "filmgraph: %s takes %s (see filmgraph --help)\n", args[0],
-              arity[cmd] == 1 ? "no argument" : "exactly one argument");
+              arity[cmd] == 1 ? "no argument" : arity[cmd] == 2 ? "exactly one argument"
+                                                                : "two arguments");
     free(catalogs);
     free(imdbs);
     return EXIT_USAGE;
@@ -912,7 +1035,8 @@ int main(int argc, char **argv) {
     case 3: code = cmd_person(g, args[1]); break;
     case 4: code = cmd_export(g, args[1]); break;
     case 5: code = cmd_dot(g, args[1]); break;
-    default: code = cmd_check(g); break;
+    case 6: code = cmd_check(g); break;
+    default: code = cmd_path(g, args[1], args[2]); break;
     }
   }
   fg_graph_free(g);

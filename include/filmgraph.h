@@ -579,6 +579,55 @@ FG_EXTERN int fg_film_true_story(const fg_graph *g, fg_id film, fg_story *out,
  * (FG_EIO). */
 typedef int (*fg_write_fn)(const void *data, size_t size, void *payload);
 
+/* ---- Paths between people and films ------------------------------------ */
+
+/* A node of the graph: a film or a person, as one 64-bit value (bindings
+ * pass it as an integer). */
+#define FG_NODE_FILM 0u
+#define FG_NODE_PERSON 1u
+#define FG_NODE(kind, id) (((uint64_t)(kind) << 32) | (uint64_t)(uint32_t)(id))
+#define FG_NODE_KIND(node) ((uint32_t)((node) >> 32))
+#define FG_NODE_ID(node) ((fg_id)((node)&0xFFFFFFFFu))
+
+/* What a path may go through. */
+typedef struct fg_path_options {
+  unsigned int version; /* FG_PATH_OPTIONS_VERSION */
+  uint32_t role_mask;   /* credits usable as steps (FG_ROLES_ALL) */
+  uint32_t rel_mask;    /* film-to-film relations usable as steps, either
+                           way (FG_RELS_ALL; 0 for credits only) */
+  uint32_t max_steps;   /* longest path searched; 0: no limit */
+} fg_path_options;
+#define FG_PATH_OPTIONS_VERSION 1
+#define FG_PATH_OPTIONS_INIT { FG_PATH_OPTIONS_VERSION, FG_ROLES_ALL, FG_RELS_ALL, 0 }
+FG_EXTERN int fg_path_options_init(fg_path_options *opts, unsigned int version);
+
+/* A path: nodes 0..count-1, and between node i and i+1 the step that joins
+ * them (a credit or a relation). */
+typedef struct fg_path fg_path;
+#define FG_STEP_CREDIT 0
+#define FG_STEP_RELATION 1
+
+/* A shortest path from `from` to `to` (FG_NODE values: person to person
+ * through shared films, film to film through people and relations, or
+ * mixed), by breadth-first search from both ends at once. Among paths of
+ * the same length the one found first is returned (deterministic for a
+ * given graph). `opts` may be NULL. On success *out is a new path (free
+ * with fg_path_free); a node to itself is a path of one node.
+ * Errors: FG_EINVAL (bad node kind or arguments), FG_EVERSION, FG_ENOTFOUND
+ * (an id that does not exist, or no path within max_steps: *out NULL),
+ * FG_ENOMEM. O(V+E) at worst; memory grows with the nodes reached. */
+FG_EXTERN int fg_graph_shortest_path(const fg_graph *g, uint64_t from, uint64_t to,
+                                     const fg_path_options *opts, fg_path **out);
+/* Number of nodes (steps + 1); 0 for NULL. */
+FG_EXTERN size_t fg_path_count(const fg_path *path);
+/* Node i (FG_NODE value), or FG_NODE(0xFFFFFFFF, 0) out of range. */
+FG_EXTERN uint64_t fg_path_node(const fg_path *path, size_t index);
+/* The step from node i to node i+1: *kind FG_STEP_CREDIT or
+ * FG_STEP_RELATION, *id the credit or relation id. FG_EINVAL, FG_ENOTFOUND
+ * (index out of range). */
+FG_EXTERN int fg_path_step(const fg_path *path, size_t index, int *kind, fg_id *id);
+FG_EXTERN void fg_path_free(fg_path *path);
+
 /* ---- Checking the graph --------------------------------------------------- */
 
 /* What fg_graph_check() finds. Keys that name nothing and relations of a

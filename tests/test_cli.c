@@ -306,6 +306,29 @@ static void check_and_dot(void **state) {
   assert_string_equal(r->out, "");
 }
 
+static void path_between_people(void **state) {
+  (void)state;
+  run_result *r = run("path 'Lee Hwan-kyung' 'Mehmet Ada Öztekin'");
+  assert_int_equal(r->code, 0);
+  assert_string_equal(r->out,
+                      "Lee Hwan-kyung  [lee-hwan-kyung]\n"
+                      "  directed  Miracle in Cell No. 7 (2013, KR)  [miracle-in-cell-no-7-2013]\n"
+                      "  remade as  Miracle in Cell No. 7 (2019, TR)  [miracle-in-cell-no-7-2019-tr]\n"
+                      "  directed by  Mehmet Ada Öztekin  [mehmet-ada-oztekin]\n"
+                      "length 3\n");
+  r = run("--tsv path bradley-cooper george-cukor");
+  assert_int_equal(r->code, 0);
+  assert_true(starts_with(r->out, "step\tkind\tkey\tname\tvia\n0\tperson\tbradley-cooper\t"));
+  assert_non_null(strstr(r->out, "\n4\tperson\tgeorge-cukor\tGeorge Cukor\tdirector\n"));
+  r = run("path Titanic 'Lee Hwan-kyung'");
+  assert_int_equal(r->code, 1);
+  assert_string_equal(r->out, "");
+  assert_non_null(strstr(r->err, "no chain joins"));
+  r = run("path Titanic");
+  assert_int_equal(r->code, 4);
+  assert_non_null(strstr(r->err, "two arguments"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(true_story_turkish_remake_is_no),
@@ -322,6 +345,7 @@ int main(void) {
       cmocka_unit_test(usage_errors_exit_4),
       cmocka_unit_test(imdb_folder_loads_with_summary),
       cmocka_unit_test(check_and_dot),
+      cmocka_unit_test(path_between_people),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

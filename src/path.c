@@ -1,0 +1,280 @@
+/* Shortest paths between people and films: breadth-first search from both
+ * ends, a level at a time from the smaller frontier, over credits (people
+ * and films) and film-to-film relations. Visited nodes live in hash tables,
+ * so a query costs what it explores, not the size of the graph. */
+#include "fg_internal.h"
+
+#include <string.h>
+
+struct fg_path {
+  fg__alloc alloc;
+  uint64_t *nodes;
+  uint32_t *step_kind, *step_id; /* count - 1 of each */
+  size_t count;
+};
+
+/* A node reached by one side: where it came from, and how. */
+typedef struct reached {
+  uint32_t node;   /* films 0..nf-1, then people */
+  uint32_t parent; /* index in the same side's list; FG_ID_NONE at the end */
+  uint32_t step_kind, step_id;
+  uint32_t depth;
+} reached;
+
+typedef struct side {
+  const fg__alloc *a;
+  reached *list;
+  size_t count, cap;
+  fg__slot *slots; /* node -> index + 1 */
+  size_t nslots;
+} side;
+
+static uint32_t mix(uint32_t x) {
+  x ^= x >> 16;
+  x *= 0x7feb352dU;
+  x ^= x >> 15;
+  x *= 0x846ca68bU;
+  x ^= x >> 16;
+  return x;
+}
+
+static size_t side_find(const side *s, uint32_t node) {
+  if (!s->nslots)
+    return SIZE_MAX;
+  size_t mask = s->nslots - 1;
+  for (size_t i = mix(node) & mask; s->slots[i].val; i = (i + 1) & mask)
+    if (s->list[s->slots[i].val - 1].node == node)
+      return s->slots[i].val - 1;
+  return SIZE_MAX;
+}
+
+static int side_add(side *s, reached r) {
+  int rc = fg__slots_reserve(s->a, &s->slots, &s->nslots, s->count + 1);
+  if (rc)
+    return rc;
+  void *l = s->list;
+  if ((rc = fg__reserve(s->a, &l, &s->cap, s->count + 1, sizeof *s->list)))
+    return rc;
+  s->list = l;
+  uint32_t h = mix(r.node);
+  size_t mask = s->nslots - 1, i = h & mask;
+  while (s->slots[i].val)
+    i = (i + 1) & mask;
+  s->slots[i].val = (uint32_t)s->count + 1;
+  s->slots[i].hash = h;
+  s->list[s->count++] = r;
+  return FG_OK;
+}
+
+static void side_free(side *s) {
+  fg__free(s->a, s->list);
+  fg__free(s->a, s->slots);
+}
+
+typedef struct search {
+  const fg_graph *g;
+  const fg__index *ix;
+  const fg_path_options *o;
+  uint32_t nf;
+  side sides[2];
+  /* The best meeting so far: a node reached by both sides. */
+  size_t best_len, meet[2];
+} search;
+
+/* Visit neighbour `node` of entry `from` on side `s`. */
+static int visit(search *q, int s, size_t from, uint32_t node, uint32_t kind, uint32_t id) {
+  side *me = &q->sides[s], *other = &q->sides[!s];
+  if (side_find(me, node) != SIZE_MAX)
+    return FG_OK;
+  reached r = {node, (uint32_t)from, kind, id, me->list[from].depth + 1};
+  int rc = side_add(me, r);
+  if (rc)
+    return rc;
+  size_t there = side_find(other, node);
+  if (there != SIZE_MAX) {
+    size_t len = r.depth + other->list[there].depth;
+    if (len < q->best_len) {
+      q->best_len = len;
+      q->meet[s] = me->count - 1;
+      q->meet[!s] = there;
+    }
+  }
+  return FG_OK;
+}
+
+/* Expand every node of side s at depth `depth`. */
+static int expand(search *q, int s, size_t lo, size_t hi) {
+  const fg_graph *g = q->g;
+  const fg__index *ix = q->ix;
+  int rc = FG_OK;
+  for (size_t e = lo; e < hi && !rc; e++) {
+    uint32_t u = q->sides[s].list[e].node;
+    if (u < q->nf) { /* a film: its people, and related films */
+      for (uint32_t k = ix->film_credit_start[u]; k < ix->film_credit_start[u + 1] && !rc; k++) {
+        uint32_t cid = FG__CSR_ITEM(ix->film_credit, k);
+        const fg__credit *c = &g->credits[cid];
+        if (q->o->role_mask & FG_ROLE_MASK(c->role))
+          rc = visit(q, s, e, q->nf + c->person, FG_STEP_CREDIT, cid);
+      }
+      for (int dir = 0; dir < 2 && !rc && q->o->rel_mask; dir++) {
+        const uint32_t *start = dir ? ix->rel_in_start : ix->rel_out_start;
+        const uint32_t *items = dir ? ix->rel_in : ix->rel_out;
+        for (uint32_t k = start[u]; k < start[u + 1] && !rc; k++) {
+          const fg__relation *r = &g->relations[items[k]];
+          if (q->o->rel_mask & FG_REL_MASK(r->type))
+            rc = visit(q, s, e, dir ? r->from : r->to, FG_STEP_RELATION, items[k]);
+        }
+      }
+    } else { /* a person: their films */
+      uint32_t p = u - q->nf;
+      for (uint32_t k = ix->person_credit_start[p]; k < ix->person_credit_start[p + 1] && !rc;
+           k++) {
+        uint32_t cid = ix->person_credit[k];
+        const fg__credit *c = &g->credits[cid];
+        if (q->o->role_mask & FG_ROLE_MASK(c->role))
+          rc = visit(q, s, e, c->film, FG_STEP_CREDIT, cid);
+      }
+    }
+  }
+  return rc;
+}
+
+static int to_index(const fg_graph *g, uint64_t node, uint32_t *out) {
+  uint32_t kind = FG_NODE_KIND(node);
+  fg_id id = FG_NODE_ID(node);
+  if (kind == FG_NODE_FILM) {
+    if (id >= g->n[FG_TABLE_FILMS])
+      return FG_ENOTFOUND;
+    *out = id;
+    return FG_OK;
+  }
+  if (kind != FG_NODE_PERSON)
+    return FG_EINVAL;
+  if (id >= g->n[FG_TABLE_PEOPLE])
+    return FG_ENOTFOUND;
+  *out = (uint32_t)g->n[FG_TABLE_FILMS] + id;
+  return FG_OK;
+}
+
+static uint64_t to_node(const search *q, uint32_t u) {
+  return u < q->nf ? FG_NODE(FG_NODE_FILM, u) : FG_NODE(FG_NODE_PERSON, u - q->nf);
+}
+
+/* The path through the meeting point: side 0 back to its start, reversed,
+ * then side 1 on to its start. */
+static int make_path(search *q, fg_path **out) {
+  const fg__alloc *a = &q->g->alloc;
+  size_t n = q->best_len + 1;
+  fg_path *p = fg__malloc(a, sizeof *p);
+  if (!p)
+    return FG_ENOMEM;
+  memset(p, 0, sizeof *p);
+  p->alloc = *a;
+  p->nodes = fg__malloc(a, n * sizeof *p->nodes);
+  p->step_kind = fg__malloc(a, n * sizeof *p->step_kind);
+  p->step_id = fg__malloc(a, n * sizeof *p->step_id);
+  if (!p->nodes || !p->step_kind || !p->step_id) {
+    fg_path_free(p);
+    return FG_ENOMEM;
+  }
+  const side *s0 = &q->sides[0], *s1 = &q->sides[1];
+  size_t i = s0->list[q->meet[0]].depth; /* the meeting node's place */
+  for (size_t e = q->meet[0];; e = s0->list[e].parent, i--) {
+    p->nodes[i] = to_node(q, s0->list[e].node);
+    if (s0->list[e].parent == FG_ID_NONE)
+      break;
+    p->step_kind[i - 1] = s0->list[e].step_kind;
+    p->step_id[i - 1] = s0->list[e].step_id;
+  }
+  i = s0->list[q->meet[0]].depth;
+  for (size_t e = q->meet[1]; s1->list[e].parent != FG_ID_NONE; e = s1->list[e].parent) {
+    p->step_kind[i] = s1->list[e].step_kind;
+    p->step_id[i] = s1->list[e].step_id;
+    p->nodes[++i] = to_node(q, s1->list[s1->list[e].parent].node);
+  }
+  p->count = n;
+  *out = p;
+  return FG_OK;
+}
+
+int fg_graph_shortest_path(const fg_graph *g, uint64_t from, uint64_t to,
+                           const fg_path_options *opts, fg_path **out) {
+  if (out)
+    *out = NULL;
+  if (!g || !out)
+    return FG_EINVAL;
+  fg_path_options defaults = FG_PATH_OPTIONS_INIT;
+  if (opts && opts->version != FG_PATH_OPTIONS_VERSION)
+    return FG_EVERSION;
+  if ((uint64_t)g->n[FG_TABLE_FILMS] + g->n[FG_TABLE_PEOPLE] >= 0xFFFFFFFFu)
+    return FG_ELIMIT;
+  search q;
+  memset(&q, 0, sizeof q);
+  q.g = g;
+  q.o = opts ? opts : &defaults;
+  q.nf = (uint32_t)g->n[FG_TABLE_FILMS];
+  uint32_t ends[2];
+  int rc = to_index(g, from, &ends[0]);
+  if (!rc)
+    rc = to_index(g, to, &ends[1]);
+  if (rc)
+    return rc;
+  q.ix = fg__index_get(g, &rc);
+  if (!q.ix)
+    return rc;
+  q.best_len = SIZE_MAX;
+  size_t lo[2] = {0, 0}, hi[2];
+  for (int s = 0; s < 2 && !rc; s++) {
+    q.sides[s].a = &g->alloc;
+    reached start = {ends[s], FG_ID_NONE, 0, 0, 0};
+    rc = side_add(&q.sides[s], start);
+    hi[s] = 1;
+  }
+  if (!rc && ends[0] == ends[1])
+    q.best_len = 0, q.meet[0] = q.meet[1] = 0;
+  uint32_t depth[2] = {0, 0};
+  size_t limit = q.o->max_steps ? q.o->max_steps : SIZE_MAX;
+  /* A level at a time from the side with the smaller frontier; after a
+   * level with a meeting, no shorter path can appear. */
+  while (!rc && q.best_len == SIZE_MAX && lo[0] < hi[0] && lo[1] < hi[1] &&
+         (size_t)depth[0] + depth[1] < limit) {
+    int s = hi[0] - lo[0] <= hi[1] - lo[1] ? 0 : 1;
+    rc = expand(&q, s, lo[s], hi[s]);
+    lo[s] = hi[s];
+    hi[s] = q.sides[s].count;
+    depth[s]++;
+  }
+  if (!rc && (q.best_len == SIZE_MAX || q.best_len > limit))
+    rc = FG_ENOTFOUND;
+  if (!rc)
+    rc = make_path(&q, out);
+  side_free(&q.sides[0]);
+  side_free(&q.sides[1]);
+  return rc;
+}
+
+size_t fg_path_count(const fg_path *p) { return p ? p->count : 0; }
+
+uint64_t fg_path_node(const fg_path *p, size_t index) {
+  return p && index < p->count ? p->nodes[index] : FG_NODE(0xFFFFFFFFu, 0);
+}
+
+int fg_path_step(const fg_path *p, size_t index, int *kind, fg_id *id) {
+  if (!p || !kind || !id)
+    return FG_EINVAL;
+  if (index + 1 >= p->count)
+    return FG_ENOTFOUND;
+  *kind = (int)p->step_kind[index];
+  *id = p->step_id[index];
+  return FG_OK;
+}
+
+void fg_path_free(fg_path *p) {
+  if (!p)
+    return;
+  fg__alloc a = p->alloc;
+  fg__free(&a, p->nodes);
+  fg__free(&a, p->step_kind);
+  fg__free(&a, p->step_id);
+  fg__free(&a, p);
+}

@@ -1,0 +1,221 @@
+/* Shortest paths between people and films: the sample's question, a check
+ * against a plain breadth-first search on random graphs, limits, errors. */
+#include "test_util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Every step of the path joins the nodes on either side of it. */
+static void check_path(const fg_graph *g, const fg_path *p) {
+  for (size_t i = 0; i + 1 < fg_path_count(p); i++) {
+    uint64_t a = fg_path_node(p, i), b = fg_path_node(p, i + 1);
+    int kind;
+    fg_id id;
+    assert_int_equal(fg_path_step(p, i, &kind, &id), FG_OK);
+    if (kind == FG_STEP_CREDIT) {
+      fg_credit c = FG_CREDIT_INIT;
+      assert_int_equal(fg_graph_credit(g, id, &c), FG_OK);
+      uint64_t film = FG_NODE(FG_NODE_FILM, c.film), person = FG_NODE(FG_NODE_PERSON, c.person);
+      assert_true((a == film && b == person) || (a == person && b == film));
+    } else {
+      assert_int_equal(kind, FG_STEP_RELATION);
+      fg_relation r = FG_RELATION_INIT;
+      assert_int_equal(fg_graph_relation(g, id, &r), FG_OK);
+      uint64_t x = FG_NODE(FG_NODE_FILM, r.from), y = FG_NODE(FG_NODE_FILM, r.to);
+      assert_true((a == x && b == y) || (a == y && b == x));
+    }
+  }
+  int kind;
+  fg_id id;
+  assert_int_equal(fg_path_step(p, fg_path_count(p) - 1, &kind, &id), FG_ENOTFOUND);
+}
+
+static void test_sample_path(void **state) {
+  (void)state;
+  fg_graph *g = fgt_graph(NULL);
+  fgt_load_sample(g);
+  fg_id lee, oz;
+  assert_int_equal(fg_graph_find_person(g, "lee-hwan-kyung", &lee), FG_OK);
+  assert_int_equal(fg_graph_find_person(g, "mehmet-ada-oztekin", &oz), FG_OK);
+  fg_path *p = NULL;
+  assert_int_equal(fg_graph_shortest_path(g, FG_NODE(FG_NODE_PERSON, lee),
+                                          FG_NODE(FG_NODE_PERSON, oz), NULL, &p),
+                   FG_OK);
+  /* Lee directed the 2013 film, which the Turkish film remakes, which
+   * Öztekin directed. */
+  assert_int_equal(fg_path_count(p), 4);
+  assert_true(fg_path_node(p, 0) == FG_NODE(FG_NODE_PERSON, lee));
+  assert_true(fg_path_node(p, 1) ==
+              FG_NODE(FG_NODE_FILM, fgt_find_film(g, "miracle-in-cell-no-7-2013")));
+  assert_true(fg_path_node(p, 2) ==
+              FG_NODE(FG_NODE_FILM, fgt_find_film(g, "miracle-in-cell-no-7-2019-tr")));
+  assert_true(fg_path_node(p, 3) == FG_NODE(FG_NODE_PERSON, oz));
+  int kind;
+  fg_id id;
+  assert_int_equal(fg_path_step(p, 1, &kind, &id), FG_OK);
+  assert_int_equal(kind, FG_STEP_RELATION);
+  check_path(g, p);
+  fg_path_free(p);
+  /* Through credits only there is no way from one to the other. */
+  fg_path_options opts = FG_PATH_OPTIONS_INIT;
+  opts.rel_mask = 0;
+  assert_int_equal(fg_graph_shortest_path(g, FG_NODE(FG_NODE_PERSON, lee),
+                                          FG_NODE(FG_NODE_PERSON, oz), &opts, &p),
+                   FG_ENOTFOUND);
+  assert_null(p);
+  /* max_steps */
+  opts = (fg_path_options)FG_PATH_OPTIONS_INIT;
+  opts.max_steps = 2;
+  assert_int_equal(fg_graph_shortest_path(g, FG_NODE(FG_NODE_PERSON, lee),
+                                          FG_NODE(FG_NODE_PERSON, oz), &opts, &p),
+                   FG_ENOTFOUND);
+  opts.max_steps = 3;
+  assert_int_equal(fg_graph_shortest_path(g, FG_NODE(FG_NODE_PERSON, lee),
+                                          FG_NODE(FG_NODE_PERSON, oz), &opts, &p),
+                   FG_OK);
+  fg_path_free(p);
+  /* A node to itself. */
+  assert_int_equal(fg_graph_shortest_path(g, FG_NODE(FG_NODE_PERSON, lee),
+                                          FG_NODE(FG_NODE_PERSON, lee), NULL, &p),
+                   FG_OK);
+  assert_int_equal(fg_path_count(p), 1);
+  fg_path_free(p);
+  /* Errors. */
+  assert_int_equal(fg_graph_shortest_path(g, FG_NODE(7, 0), FG_NODE(FG_NODE_FILM, 0), NULL, &p),
+                   FG_EINVAL);
+  assert_int_equal(fg_graph_shortest_path(g, FG_NODE(FG_NODE_FILM, 999999),
+                                          FG_NODE(FG_NODE_FILM, 0), NULL, &p),
+                   FG_ENOTFOUND);
+  assert_int_equal(fg_graph_shortest_path(g, FG_NODE(FG_NODE_FILM, 0), FG_NODE(FG_NODE_FILM, 1),
+                                          NULL, NULL),
+                   FG_EINVAL);
+  opts.version = 99;
+  assert_int_equal(fg_graph_shortest_path(g, FG_NODE(FG_NODE_FILM, 0), FG_NODE(FG_NODE_FILM, 1),
+                                          &opts, &p),
+                   FG_EVERSION);
+  assert_int_equal(fg_path_count(NULL), 0);
+  fg_graph_free(g);
+}
+
+/* Plain one-sided BFS over the same edges: the length of a shortest path,
+ * or -1. Nodes: films 0..nf-1, people nf... */
+static int plain_bfs(const fg_graph *g, size_t nf, size_t np, size_t from, size_t to,
+                     uint32_t rel_mask) {
+  size_t n = nf + np;
+  int *dist = malloc(n * sizeof *dist);
+  size_t *queue = malloc(n * sizeof *queue), qh = 0, qt = 0;
+  for (size_t i = 0; i < n; i++)
+    dist[i] = -1;
+  dist[from] = 0;
+  queue[qt++] = from;
+  size_t nc = fg_graph_count(g, FG_TABLE_CREDITS), nr = fg_graph_count(g, FG_TABLE_RELATIONS);
+  while (qh < qt) {
+    size_t u = queue[qh++];
+    for (fg_id c = 0; c < nc; c++) {
+      fg_credit cr = FG_CREDIT_INIT;
+      fg_graph_credit(g, c, &cr);
+      size_t f = cr.film, p = nf + cr.person, v = u == f ? p : u == p ? f : SIZE_MAX;
+      if (v != SIZE_MAX && dist[v] < 0)
+        dist[v] = dist[u] + 1, queue[qt++] = v;
+    }
+    for (fg_id r = 0; r < nr && u < nf; r++) {
+      fg_relation rel = FG_RELATION_INIT;
+      fg_graph_relation(g, r, &rel);
+      if (!(rel_mask & FG_REL_MASK(rel.type)))
+        continue;
+      size_t v = u == rel.from ? rel.to : u == rel.to ? rel.from : SIZE_MAX;
+      if (v != SIZE_MAX && dist[v] < 0)
+        dist[v] = dist[u] + 1, queue[qt++] = v;
+    }
+  }
+  int d = dist[to];
+  free(dist);
+  free(queue);
+  return d;
+}
+
+static void test_random_graphs_match_plain_bfs(void **state) {
+  (void)state;
+  uint64_t seed = 42;
+  for (int round = 0; round < 25; round++) {
+    fg_graph *g = fgt_graph(NULL);
+    size_t nf = 12, np = 12;
+    char key[16];
+    for (size_t i = 0; i < nf; i++) {
+      snprintf(key, sizeof key, "f%zu", i);
+      fgt_film(g, key, key, 2000);
+    }
+    for (size_t i = 0; i < np; i++) {
+      snprintf(key, sizeof key, "p%zu", i);
+      fgt_person(g, key, key);
+    }
+    int edges = 6 + round % 14;
+    for (int e = 0; e < edges; e++) {
+      seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+      fg_id f = (fg_id)((seed >> 33) % nf), p = (fg_id)((seed >> 45) % np);
+      if ((seed >> 20) % 3 == 0) {
+        fg_id f2 = (fg_id)((seed >> 50) % nf);
+        if (f2 != f)
+          fgt_relation(g, f, (seed >> 10) % 2 ? FG_REL_REMAKE_OF : FG_REL_FOLLOWS, f2, 0);
+      } else {
+        fgt_credit(g, f, p, FG_ROLE_ACTOR, 0);
+      }
+    }
+    uint32_t masks[2] = {FG_RELS_ALL, FG_REL_MASK(FG_REL_REMAKE_OF)};
+    for (int m = 0; m < 2; m++) {
+      fg_path_options opts = FG_PATH_OPTIONS_INIT;
+      opts.rel_mask = masks[m];
+      for (size_t a = 0; a < nf + np; a++) {
+        for (size_t b = 0; b < nf + np; b++) {
+          uint64_t na = a < nf ? FG_NODE(FG_NODE_FILM, a) : FG_NODE(FG_NODE_PERSON, a - nf);
+          uint64_t nb = b < nf ? FG_NODE(FG_NODE_FILM, b) : FG_NODE(FG_NODE_PERSON, b - nf);
+          fg_path *p = NULL;
+          int rc = fg_graph_shortest_path(g, na, nb, &opts, &p);
+          int want = plain_bfs(g, nf, np, a, b, masks[m]);
+          if (want < 0) {
+            assert_int_equal(rc, FG_ENOTFOUND);
+            continue;
+          }
+          assert_int_equal(rc, FG_OK);
+          assert_int_equal((int)fg_path_count(p) - 1, want);
+          assert_true(fg_path_node(p, 0) == na);
+          assert_true(fg_path_node(p, fg_path_count(p) - 1) == nb);
+          check_path(g, p);
+          fg_path_free(p);
+        }
+      }
+    }
+    fg_graph_free(g);
+  }
+}
+
+/* A chain 100,000 films long, end to end: no recursion, right length. */
+static void test_long_chain(void **state) {
+  (void)state;
+  fg_graph *g = fgt_graph(NULL);
+  enum { N = 100000 };
+  char key[32];
+  for (int i = 0; i < N; i++) {
+    snprintf(key, sizeof key, "f%d", i);
+    fgt_film(g, key, key, 0);
+    if (i)
+      fgt_relation(g, (fg_id)i, FG_REL_REMAKE_OF, (fg_id)(i - 1), 0);
+  }
+  fg_path *p = NULL;
+  assert_int_equal(fg_graph_shortest_path(g, FG_NODE(FG_NODE_FILM, 0),
+                                          FG_NODE(FG_NODE_FILM, N - 1), NULL, &p),
+                   FG_OK);
+  assert_int_equal(fg_path_count(p), N);
+  fg_path_free(p);
+  fg_graph_free(g);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_sample_path),
+      cmocka_unit_test(test_random_graphs_match_plain_bfs),
+      cmocka_unit_test(test_long_chain),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
