@@ -1,6 +1,7 @@
 /* libFuzzer target: a catalogue of fuzzed films, relations and credits,
- * then every query on every film and person: remake family, true-story
- * verdict, credits, relations, AKAs, title and name search. The input is
+ * then every query on every film and person: remake family and its
+ * picture, true-story verdict, shortest paths, credits, relations, title
+ * and name search, collaborators, the check. The input is
  * split into films.tsv, relations.tsv and credits.tsv bodies at 0xFF bytes
  * (never valid in UTF-8 text); each gets a fixed header. */
 #include "filmgraph.h"
@@ -10,6 +11,11 @@
 #include <string.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static int discard(const void *data, size_t size, void *payload) {
+  (void)data, (void)size, (void)payload;
+  return 0;
+}
 
 static void load(fg_graph *g, int table, const char *header, const uint8_t *body, size_t n) {
   size_t hl = strlen(header);
@@ -69,13 +75,33 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     fg_idlist_free(l);
     fg_film_remakes(g, f, &l);
     fg_idlist_free(l);
+    if (fg_film_family_dot(g, f, discard, NULL) != FG_OK)
+      abort();
+    fg_path *path = NULL;
+    int rc = fg_graph_shortest_path(g, FG_NODE(FG_NODE_FILM, f), FG_NODE(FG_NODE_FILM, 0), NULL,
+                                    &path);
+    if (rc != FG_OK && rc != FG_ENOTFOUND)
+      abort();
+    if (rc == FG_OK && fg_path_node(path, fg_path_count(path) - 1) != FG_NODE(FG_NODE_FILM, 0))
+      abort();
+    fg_path_free(path);
+    rc = fg_graph_shortest_path(g, FG_NODE(FG_NODE_FILM, f), FG_NODE(FG_NODE_PERSON, 0), NULL,
+                                &path);
+    if (rc != FG_OK && rc != FG_ENOTFOUND)
+      abort();
+    fg_path_free(path);
     fg_film film = FG_FILM_INIT;
     fg_graph_film(g, f, &film);
     if (fg_graph_search_films(g, film.title, film.year, &l) != FG_OK || fg_idlist_count(l) < 1)
       abort(); /* a film is found by its own title */
     fg_idlist_free(l);
   }
+  size_t findings;
+  if (fg_graph_check(g, NULL, NULL, &findings) != FG_OK)
+    abort();
   fg_idlist *l = NULL;
+  fg_person_collaborators(g, 0, FG_ROLES_ALL, &l);
+  fg_idlist_free(l);
   fg_person_credits(g, 0, FG_ROLES_ALL, &l);
   fg_idlist_free(l);
   fg_graph_search_people(g, "P", &l);
