@@ -42,6 +42,8 @@ static const char usage[] =
     "  path A B          a shortest chain between two people or films (A and B\n"
     "                    are keys, names or titles), through credits and\n"
     "                    relations, one step a line, then its length\n"
+    "  families [N]      the N largest remake families (10 if N is not given),\n"
+    "                    each with its size and its original\n"
     "  dot QUERY         the film's remake family as a Graphviz picture:\n"
     "                    filmgraph dot QUERY | dot -Tpng > family.png\n"
     "  check             check the relations: remake loops, remakes dated before\n"
@@ -747,6 +749,61 @@ static int cmd_path(const fg_graph *g, const char *a, const char *b) {
   return 0;
 }
 
+/* ---- families ----------------------------------------------------------------- */
+
+static int cmd_families(const fg_graph *g, const char *n_arg) {
+  long n = 10;
+  if (n_arg) {
+    char *end;
+    n = strtol(n_arg, &end, 10);
+    if (*end || n < 1) {
+      fprintf(stderr, "filmgraph: families takes a positive number, not '%s'\n", n_arg);
+      return EXIT_USAGE;
+    }
+  }
+  fg_components *c = NULL;
+  int rc = fg_graph_components(g, FG_REL_MASK(FG_REL_REMAKE_OF), &c);
+  if (rc != FG_OK) {
+    fprintf(stderr, "filmgraph: %s\n", fg_errstr(rc));
+    return EXIT_DATA;
+  }
+  if (tsv_mode) {
+    const char *hdr[4] = {"films", "original", "title", "year"};
+    tsv_row(4, hdr);
+  }
+  for (size_t i = 0; i < fg_components_count(c) && (long)i < n; i++) {
+    if (fg_components_size(c, i) < 2)
+      break; /* the rest are films with no remakes */
+    fg_idlist *films = NULL;
+    fg_family *fam = NULL;
+    fg_family_node root = FG_FAMILY_NODE_INIT;
+    if (fg_components_films(c, i, &films) != FG_OK ||
+        fg_film_remake_family(g, fg_idlist_get(films, 0), &fam) != FG_OK ||
+        fg_family_get(fam, 0, &root) != FG_OK) {
+      fg_idlist_free(films);
+      fg_family_free(fam);
+      fg_components_free(c);
+      fprintf(stderr, "filmgraph: out of memory\n");
+      return EXIT_DATA;
+    }
+    fg_film f = film_of(g, root.film);
+    char size[24], year[16] = "", label[512];
+    snprintf(size, sizeof size, "%zu", fg_components_size(c, i));
+    if (f.year)
+      snprintf(year, sizeof year, "%d", (int)f.year);
+    if (tsv_mode) {
+      const char *row[4] = {size, f.key, f.title, year};
+      tsv_row(4, row);
+    } else {
+      printf("%4s films  %s  [%s]\n", size, film_label(g, root.film, label, sizeof label), f.key);
+    }
+    fg_idlist_free(films);
+    fg_family_free(fam);
+  }
+  fg_components_free(c);
+  return 0;
+}
+
 /* ---- dot and check ------------------------------------------------------------ */
 
 static int write_stdout(const void *data, size_t size, void *payload) {
@@ -987,14 +1044,15 @@ int main(int argc, char **argv) {
       nargs++;
     }
   }
-  static const char *const commands[] = {"film", "remakes", "true-story", "person",
-                                         "export", "dot", "check", "path"};
-  static const int arity[] = {2, 2, 2, 2, 2, 2, 1, 3};
+  static const char *const commands[] = {"film",   "remakes", "true-story", "person", "export",
+                                         "dot",    "check",   "path",       "families"};
+  static const int arity[] = {2, 2, 2, 2, 2, 2, 1, 3, 2};
   int cmd = -1;
-  for (int i = 0; nargs >= 1 && i < 8; i++)
+  for (int i = 0; nargs >= 1 && i < 9; i++)
     if (strcmp(args[0], commands[i]) == 0)
       cmd = i;
-  if (cmd < 0 || nargs != arity[cmd]) {
+  int optional_arg = cmd == 8 && nargs == 1; /* families [N] */
+  if (cmd < 0 || (nargs != arity[cmd] && !optional_arg)) {
     if (nargs == 0)
       fputs(usage, stderr);
     else if (cmd < 0)
@@ -1036,7 +1094,8 @@ int main(int argc, char **argv) {
     case 4: code = cmd_export(g, args[1]); break;
     case 5: code = cmd_dot(g, args[1]); break;
     case 6: code = cmd_check(g); break;
-    default: code = cmd_path(g, args[1], args[2]); break;
+    case 7: code = cmd_path(g, args[1], args[2]); break;
+    default: code = cmd_families(g, args[1]); break;
     }
   }
   fg_graph_free(g);

@@ -628,6 +628,29 @@ FG_EXTERN uint64_t fg_path_node(const fg_path *path, size_t index);
 FG_EXTERN int fg_path_step(const fg_path *path, size_t index, int *kind, fg_id *id);
 FG_EXTERN void fg_path_free(fg_path *path);
 
+/* ---- Components --------------------------------------------------------- */
+
+/* Films joined by relations, in groups: with FG_REL_MASK(FG_REL_REMAKE_OF),
+ * the remake families. */
+typedef struct fg_components fg_components;
+
+/* The connected components of the films under the relations whose types
+ * are in `rel_mask` (either way), numbered by size, largest first (ties: the
+ * one with the smallest film id first); a film with no such relation is a
+ * component of one. O(V + E) (union-find); no recursion. Free with
+ * fg_components_free(). Errors: FG_EINVAL, FG_ENOMEM. */
+FG_EXTERN int fg_graph_components(const fg_graph *g, uint32_t rel_mask, fg_components **out);
+/* Number of components; 0 for NULL. */
+FG_EXTERN size_t fg_components_count(const fg_components *c);
+/* Films in component `index`; 0 out of range. */
+FG_EXTERN size_t fg_components_size(const fg_components *c, size_t index);
+/* The component of `film`, or FG_ID_NONE. */
+FG_EXTERN uint32_t fg_components_of(const fg_components *c, fg_id film);
+/* The films of component `index`, in id order, in a new list.
+ * Errors: FG_EINVAL, FG_ENOTFOUND (index out of range), FG_ENOMEM. */
+FG_EXTERN int fg_components_films(const fg_components *c, size_t index, fg_idlist **out);
+FG_EXTERN void fg_components_free(fg_components *c);
+
 /* ---- Checking the graph --------------------------------------------------- */
 
 /* What fg_graph_check() finds. Keys that name nothing and relations of a

@@ -182,12 +182,67 @@ static void test_family_dot(void **state) {
   fg_graph_free(g);
 }
 
+static void test_components(void **state) {
+  (void)state;
+  fg_graph *g = fgt_graph(NULL);
+  fgt_load_sample(g);
+  fg_components *c = NULL;
+  assert_int_equal(fg_graph_components(g, FG_REL_MASK(FG_REL_REMAKE_OF), &c), FG_OK);
+  size_t nf = fg_graph_count(g, FG_TABLE_FILMS), total = 0;
+  for (size_t i = 0; i < fg_components_count(c); i++) {
+    total += fg_components_size(c, i);
+    if (i)
+      assert_true(fg_components_size(c, i) <= fg_components_size(c, i - 1));
+  }
+  assert_int_equal(total, nf);
+  /* The two families of five: Miracle in Cell No. 7 (lower ids) first. */
+  assert_int_equal(fg_components_size(c, 0), 5);
+  assert_int_equal(fg_components_size(c, 1), 5);
+  fg_id kr = fgt_find_film(g, "miracle-in-cell-no-7-2013");
+  fg_id id2019 = fgt_find_film(g, "miracle-in-cell-no-7-2019-ph");
+  assert_int_equal(fg_components_of(c, kr), 0);
+  assert_int_equal(fg_components_of(c, id2019), 0);
+  assert_int_equal(fg_components_of(c, fgt_find_film(g, "a-star-is-born-2018")), 1);
+  assert_int_equal(fg_components_size(c, 2), 3);
+  fg_idlist *films = NULL;
+  assert_int_equal(fg_components_films(c, 0, &films), FG_OK);
+  assert_int_equal(fg_idlist_count(films), 5);
+  for (size_t i = 1; i < 5; i++)
+    assert_true(fg_idlist_get(films, i) > fg_idlist_get(films, i - 1));
+  assert_int_equal(fg_idlist_get(films, 0), kr);
+  fg_idlist_free(films);
+  /* Titanic has no remakes: a component of one. */
+  uint32_t t = fg_components_of(c, fgt_find_film(g, "titanic-1997"));
+  assert_int_equal(fg_components_size(c, t), 1);
+  assert_int_equal(fg_components_films(c, fg_components_count(c), &films), FG_ENOTFOUND);
+  assert_int_equal(fg_components_of(c, 999999), FG_ID_NONE);
+  fg_components_free(c);
+  /* With every relation type, follows joins more. */
+  assert_int_equal(fg_graph_components(g, FG_RELS_ALL, &c), FG_OK);
+  assert_int_equal(fg_components_size(c, 0), 5);
+  assert_int_equal(fg_components_of(c, fgt_find_film(g, "return-of-the-seven-1966")),
+                   fg_components_of(c, fgt_find_film(g, "seven-samurai-1954")));
+  fg_components_free(c);
+  /* No relations at all: every film alone; an empty graph: none. */
+  assert_int_equal(fg_graph_components(g, 0, &c), FG_OK);
+  assert_int_equal(fg_components_count(c), nf);
+  fg_components_free(c);
+  fg_graph *e = fgt_graph(NULL);
+  assert_int_equal(fg_graph_components(e, FG_RELS_ALL, &c), FG_OK);
+  assert_int_equal(fg_components_count(c), 0);
+  fg_components_free(c);
+  fg_graph_free(e);
+  assert_int_equal(fg_graph_components(NULL, FG_RELS_ALL, &c), FG_EINVAL);
+  fg_graph_free(g);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_check_clean_graph),
       cmocka_unit_test(test_check_each_kind),
       cmocka_unit_test(test_check_many_loops),
       cmocka_unit_test(test_family_dot),
+      cmocka_unit_test(test_components),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

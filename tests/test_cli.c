@@ -329,6 +329,22 @@ static void path_between_people(void **state) {
   assert_non_null(strstr(r->err, "two arguments"));
 }
 
+static void largest_families(void **state) {
+  (void)state;
+  run_result *r = run("families 3");
+  assert_int_equal(r->code, 0);
+  assert_string_equal(r->out,
+                      "   5 films  Miracle in Cell No. 7 (2013, KR)  [miracle-in-cell-no-7-2013]\n"
+                      "   5 films  What Price Hollywood? (1932, US)  [what-price-hollywood-1932]\n"
+                      "   3 films  Hachikō Monogatari (1987, JP)  [hachiko-monogatari-1987]\n");
+  r = run("--tsv families");
+  assert_int_equal(r->code, 0);
+  assert_true(starts_with(r->out, "films\toriginal\ttitle\tyear\n5\tmiracle-in-cell-no-7-2013\t"));
+  assert_int_equal(count_lines(r->out), 6); /* header + 5 families of 2 or more */
+  r = run("families zero");
+  assert_int_equal(r->code, 4);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(true_story_turkish_remake_is_no),
@@ -346,6 +362,7 @@ int main(void) {
       cmocka_unit_test(imdb_folder_loads_with_summary),
       cmocka_unit_test(check_and_dot),
       cmocka_unit_test(path_between_people),
+      cmocka_unit_test(largest_families),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
