@@ -42,6 +42,8 @@ static const char usage[] =
     "  path A B          a shortest chain between two people or films (A and B\n"
     "                    are keys, names or titles), through credits and\n"
     "                    relations, one step a line, then its length\n"
+    "  near QUERY K      everyone within K steps of a person or film (a shared\n"
+    "                    film is 2 steps), nearest first\n"
     "  families [N]      the N largest remake families (10 if N is not given),\n"
     "                    each with its size and its original\n"
     "  dot QUERY         the film's remake family as a Graphviz picture:\n"
@@ -749,6 +751,47 @@ static int cmd_path(const fg_graph *g, const char *a, const char *b) {
   return 0;
 }
 
+/* ---- near ----------------------------------------------------------------------- */
+
+static int cmd_near(const fg_graph *g, const char *query, const char *k_arg) {
+  char *end;
+  long k = strtol(k_arg, &end, 10);
+  if (*end || k < 1 || k > 1000) {
+    fprintf(stderr, "filmgraph: near takes a number of steps from 1 to 1000, not '%s'\n", k_arg);
+    return EXIT_USAGE;
+  }
+  uint64_t from;
+  int code = resolve_node(g, query, &from);
+  if (code)
+    return code;
+  fg_idlist *people = NULL;
+  int rc = fg_graph_people_within(g, from, (uint32_t)k, NULL, &people);
+  if (rc != FG_OK) {
+    fprintf(stderr, "filmgraph: %s\n", fg_errstr(rc));
+    return EXIT_DATA;
+  }
+  if (tsv_mode) {
+    const char *hdr[3] = {"steps", "key", "name"};
+    tsv_row(3, hdr);
+  }
+  for (size_t i = 0; i < fg_idlist_count(people); i++) {
+    fg_person p = person_of(g, fg_idlist_get(people, i));
+    char steps[16];
+    snprintf(steps, sizeof steps, "%u", (unsigned)fg_idlist_weight(people, i));
+    if (tsv_mode) {
+      const char *row[3] = {steps, p.key, p.name};
+      tsv_row(3, row);
+    } else {
+      printf("%4s  %s  [%s]\n", steps, p.name, p.key);
+    }
+  }
+  if (!tsv_mode)
+    printf("%zu %s within %ld steps\n", fg_idlist_count(people),
+           fg_idlist_count(people) == 1 ? "person" : "people", k);
+  fg_idlist_free(people);
+  return 0;
+}
+
 /* ---- families ----------------------------------------------------------------- */
 
 static int cmd_families(const fg_graph *g, const char *n_arg) {
@@ -1045,10 +1088,10 @@ int main(int argc, char **argv) {
     }
   }
   static const char *const commands[] = {"film",   "remakes", "true-story", "person", "export",
-                                         "dot",    "check",   "path",       "families"};
-  static const int arity[] = {2, 2, 2, 2, 2, 2, 1, 3, 2};
+                                         "dot",    "check",   "path",       "families", "near"};
+  static const int arity[] = {2, 2, 2, 2, 2, 2, 1, 3, 2, 3};
   int cmd = -1;
-  for (int i = 0; nargs >= 1 && i < 9; i++)
+  for (int i = 0; nargs >= 1 && i < 10; i++)
     if (strcmp(args[0], commands[i]) == 0)
       cmd = i;
   int optional_arg = cmd == 8 && nargs == 1; /* families [N] */
@@ -1095,7 +1138,8 @@ int main(int argc, char **argv) {
     case 5: code = cmd_dot(g, args[1]); break;
     case 6: code = cmd_check(g); break;
     case 7: code = cmd_path(g, args[1], args[2]); break;
-    default: code = cmd_families(g, args[1]); break;
+    case 8: code = cmd_families(g, args[1]); break;
+    default: code = cmd_near(g, args[1], args[2]); break;
     }
   }
   fg_graph_free(g);

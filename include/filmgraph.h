@@ -618,6 +618,15 @@ typedef struct fg_path fg_path;
  * FG_ENOMEM. O(V+E) at worst; memory grows with the nodes reached. */
 FG_EXTERN int fg_graph_shortest_path(const fg_graph *g, uint64_t from, uint64_t to,
                                      const fg_path_options *opts, fg_path **out);
+/* Everyone within `steps` steps of `from` (an FG_NODE value), through the
+ * credits and relations `opts` allows (may be NULL): person ids, nearest
+ * first, then by id, each weighted by its distance (fg_idlist_weight); the
+ * start itself is not listed. A person is 2 steps from another through one
+ * shared film. Errors: FG_EINVAL, FG_EVERSION, FG_ENOTFOUND (no such node),
+ * FG_ENOMEM. O(nodes and edges within reach). */
+FG_EXTERN int fg_graph_people_within(const fg_graph *g, uint64_t from, uint32_t steps,
+                                     const fg_path_options *opts, fg_idlist **out);
+
 /* Number of nodes (steps + 1); 0 for NULL. */
 FG_EXTERN size_t fg_path_count(const fg_path *path);
 /* Node i (FG_NODE value), or FG_NODE(0xFFFFFFFF, 0) out of range. */

@@ -4,6 +4,7 @@
  * so a query costs what it explores, not the size of the graph. */
 #include "fg_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 struct fg_path {
@@ -251,6 +252,82 @@ int fg_graph_shortest_path(const fg_graph *g, uint64_t from, uint64_t to,
   side_free(&q.sides[0]);
   side_free(&q.sides[1]);
   return rc;
+}
+
+static int cmp_u64(const void *pa, const void *pb) {
+  uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
+  return (a > b) - (a < b);
+}
+
+int fg_graph_people_within(const fg_graph *g, uint64_t from, uint32_t steps,
+                           const fg_path_options *opts, fg_idlist **out) {
+  if (out)
+    *out = NULL;
+  if (!g || !out)
+    return FG_EINVAL;
+  fg_path_options defaults = FG_PATH_OPTIONS_INIT;
+  if (opts && opts->version != FG_PATH_OPTIONS_VERSION)
+    return FG_EVERSION;
+  search q;
+  memset(&q, 0, sizeof q);
+  q.g = g;
+  q.o = opts ? opts : &defaults;
+  q.nf = (uint32_t)g->n[FG_TABLE_FILMS];
+  q.best_len = SIZE_MAX;
+  uint32_t start;
+  int rc = to_index(g, from, &start);
+  if (rc)
+    return rc;
+  q.ix = fg__index_get(g, &rc);
+  if (!q.ix)
+    return rc;
+  /* One side only; the other stays empty, so nothing ever "meets". */
+  q.sides[0].a = q.sides[1].a = &g->alloc;
+  reached first = {start, FG_ID_NONE, 0, 0, 0};
+  rc = side_add(&q.sides[0], first);
+  size_t lo = 0, hi = 1;
+  for (uint32_t d = 0; d < steps && !rc && lo < hi; d++) {
+    rc = expand(&q, 0, lo, hi);
+    lo = hi;
+    hi = q.sides[0].count;
+  }
+  /* BFS order is by distance; within a distance, sort the people by id. */
+  fg_idlist *l = rc ? NULL : fg__idlist_new(&g->alloc);
+  if (!rc && !l)
+    rc = FG_ENOMEM;
+  size_t n = 0;
+  for (size_t e = 1; e < q.sides[0].count && !rc; e++)
+    n += q.sides[0].list[e].node >= q.nf;
+  if (!rc && n && !(l->weights = fg__malloc(&g->alloc, n * sizeof *l->weights)))
+    rc = FG_ENOMEM;
+  for (size_t e = 1; e < q.sides[0].count && !rc; e++) {
+    const reached *r = &q.sides[0].list[e];
+    if (r->node < q.nf)
+      continue;
+    rc = fg__idlist_push(l, r->node - q.nf);
+    if (!rc)
+      l->weights[l->count - 1] = r->depth;
+  }
+  /* Nearest first, then by id. */
+  uint64_t *keys = !rc && l->count ? fg__malloc(&g->alloc, l->count * sizeof *keys) : NULL;
+  if (!rc && l->count && !keys)
+    rc = FG_ENOMEM;
+  if (keys) {
+    for (size_t i = 0; i < l->count; i++)
+      keys[i] = ((uint64_t)l->weights[i] << 32) | l->ids[i];
+    qsort(keys, l->count, sizeof *keys, cmp_u64);
+    for (size_t i = 0; i < l->count; i++)
+      l->weights[i] = (uint32_t)(keys[i] >> 32), l->ids[i] = (uint32_t)keys[i];
+    fg__free(&g->alloc, keys);
+  }
+  side_free(&q.sides[0]);
+  side_free(&q.sides[1]);
+  if (rc) {
+    fg_idlist_free(l);
+    return rc;
+  }
+  *out = l;
+  return FG_OK;
 }
 
 size_t fg_path_count(const fg_path *p) { return p ? p->count : 0; }

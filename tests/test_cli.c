@@ -345,6 +345,21 @@ static void largest_families(void **state) {
   assert_int_equal(r->code, 4);
 }
 
+static void people_near(void **state) {
+  (void)state;
+  run_result *r = run("near 'Lee Hwan-kyung' 2");
+  assert_int_equal(r->code, 0);
+  assert_non_null(strstr(r->out, "   2  Ryu Seung-ryong  [ryu-seung-ryong]\n"));
+  assert_non_null(strstr(r->out, " within 2 steps\n"));
+  assert_null(strstr(r->out, "Mehmet Ada Öztekin"));
+  r = run("--tsv near lee-hwan-kyung 3");
+  assert_int_equal(r->code, 0);
+  assert_true(starts_with(r->out, "steps\tkey\tname\n"));
+  assert_non_null(strstr(r->out, "\n3\tmehmet-ada-oztekin\tMehmet Ada Öztekin\n"));
+  r = run("near lee-hwan-kyung many");
+  assert_int_equal(r->code, 4);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(true_story_turkish_remake_is_no),
@@ -363,6 +378,7 @@ int main(void) {
       cmocka_unit_test(check_and_dot),
       cmocka_unit_test(path_between_people),
       cmocka_unit_test(largest_families),
+      cmocka_unit_test(people_near),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

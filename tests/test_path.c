@@ -211,11 +211,67 @@ static void test_long_chain(void **state) {
   fg_graph_free(g);
 }
 
+static void test_people_within(void **state) {
+  (void)state;
+  fg_graph *g = fgt_graph(NULL);
+  fg_id f1 = fgt_film(g, "f1", "F1", 2001), f2 = fgt_film(g, "f2", "F2", 2002);
+  fg_id f3 = fgt_film(g, "f3", "F3", 2003);
+  fg_id p = fgt_person(g, "p", "P"), a = fgt_person(g, "a", "A"), b = fgt_person(g, "b", "B");
+  fg_id c = fgt_person(g, "c", "C"), d = fgt_person(g, "d", "D");
+  fgt_credit(g, f1, p, FG_ROLE_DIRECTOR, 0);
+  fgt_credit(g, f1, b, FG_ROLE_ACTOR, 1);
+  fgt_credit(g, f1, a, FG_ROLE_ACTOR, 2);
+  fgt_credit(g, f2, a, FG_ROLE_ACTOR, 1);
+  fgt_credit(g, f2, c, FG_ROLE_ACTOR, 2);
+  fgt_credit(g, f3, d, FG_ROLE_ACTOR, 1);
+  fgt_relation(g, f3, FG_REL_REMAKE_OF, f1, 0);
+  fg_idlist *l = NULL;
+  /* 2 steps: the people of f1 (a, b), by id. */
+  assert_int_equal(fg_graph_people_within(g, FG_NODE(FG_NODE_PERSON, p), 2, NULL, &l), FG_OK);
+  fg_id two[] = {a, b};
+  assert_int_equal(fg_idlist_count(l), 2);
+  assert_int_equal(fg_idlist_get(l, 0), two[0]);
+  assert_int_equal(fg_idlist_get(l, 1), two[1]);
+  assert_int_equal(fg_idlist_weight(l, 0), 2);
+  fg_idlist_free(l);
+  /* 3 steps reach d through the remake (f1 -> f3 -> d); 4 reach c too. */
+  assert_int_equal(fg_graph_people_within(g, FG_NODE(FG_NODE_PERSON, p), 3, NULL, &l), FG_OK);
+  assert_int_equal(fg_idlist_count(l), 3);
+  assert_int_equal(fg_idlist_get(l, 2), d);
+  assert_int_equal(fg_idlist_weight(l, 2), 3);
+  fg_idlist_free(l);
+  assert_int_equal(fg_graph_people_within(g, FG_NODE(FG_NODE_PERSON, p), 4, NULL, &l), FG_OK);
+  assert_int_equal(fg_idlist_count(l), 4);
+  assert_int_equal(fg_idlist_get(l, 3), c);
+  assert_int_equal(fg_idlist_weight(l, 3), 4);
+  fg_idlist_free(l);
+  /* Without relations, d is out of reach. */
+  fg_path_options opts = FG_PATH_OPTIONS_INIT;
+  opts.rel_mask = 0;
+  assert_int_equal(fg_graph_people_within(g, FG_NODE(FG_NODE_PERSON, p), 10, &opts, &l), FG_OK);
+  assert_int_equal(fg_idlist_count(l), 3);
+  fg_idlist_free(l);
+  /* From a film: its people at 1 step. */
+  assert_int_equal(fg_graph_people_within(g, FG_NODE(FG_NODE_FILM, f2), 1, NULL, &l), FG_OK);
+  fg_id f2people[] = {a, c};
+  assert_int_equal(fg_idlist_count(l), 2);
+  assert_int_equal(fg_idlist_get(l, 0), f2people[0]);
+  assert_int_equal(fg_idlist_get(l, 1), f2people[1]);
+  fg_idlist_free(l);
+  assert_int_equal(fg_graph_people_within(g, FG_NODE(FG_NODE_PERSON, p), 0, NULL, &l), FG_OK);
+  assert_int_equal(fg_idlist_count(l), 0);
+  fg_idlist_free(l);
+  assert_int_equal(fg_graph_people_within(g, FG_NODE(FG_NODE_PERSON, 99), 2, NULL, &l),
+                   FG_ENOTFOUND);
+  fg_graph_free(g);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_sample_path),
       cmocka_unit_test(test_random_graphs_match_plain_bfs),
       cmocka_unit_test(test_long_chain),
+      cmocka_unit_test(test_people_within),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
