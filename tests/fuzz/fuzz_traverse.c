@@ -102,6 +102,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   fg_idlist *l = NULL;
   fg_person_collaborators(g, 0, FG_ROLES_ALL, &l);
   fg_idlist_free(l);
+  if (fg_graph_people_within(g, FG_NODE(FG_NODE_PERSON, 0), 6, NULL, &l) != FG_OK)
+    abort();
+  fg_idlist_free(l);
+  fg_components *comps = NULL;
+  if (fg_graph_components(g, FG_RELS_ALL, &comps) != FG_OK)
+    abort();
+  size_t total = 0;
+  for (size_t i = 0; i < fg_components_count(comps); i++)
+    total += fg_components_size(comps, i);
+  if (total != nf)
+    abort(); /* every film in exactly one component */
+  fg_components_free(comps);
   fg_person_credits(g, 0, FG_ROLES_ALL, &l);
   fg_idlist_free(l);
   fg_graph_search_people(g, "P", &l);
