@@ -8,36 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* What a graph answers, to compare before and after a failed call. */
-typedef struct answers {
-  size_t n[FG_TABLE_COUNT_];
-  char *dump[FG_TABLE_COUNT_];
-  size_t dump_len[FG_TABLE_COUNT_];
-} answers;
-
-static void answers_take(const fg_graph *g, answers *a) {
-  for (int t = 0; t < FG_TABLE_COUNT_; t++) {
-    a->n[t] = fg_graph_count(g, t);
-    a->dump[t] = fgt_dump_table(g, t, &a->dump_len[t]);
-  }
-}
-
-static void answers_free(answers *a) {
-  for (int t = 0; t < FG_TABLE_COUNT_; t++)
-    free(a->dump[t]);
-}
-
-static void answers_expect(const fg_graph *g, const answers *a) {
-  answers now;
-  answers_take(g, &now);
-  for (int t = 0; t < FG_TABLE_COUNT_; t++) {
-    assert_int_equal(now.n[t], a->n[t]);
-    assert_int_equal(now.dump_len[t], a->dump_len[t]);
-    assert_memory_equal(now.dump[t], a->dump[t], a->dump_len[t]);
-  }
-  answers_free(&now);
-}
-
 /* A graph holding a few records of its own before the sample is loaded. */
 static void add_base(fg_graph *g) {
   fg_id a = fgt_film_origin(g, "pre-1", "Pre One", 1990, FG_ORIGIN_TRUE_EVENTS);
@@ -112,8 +82,8 @@ static void test_add_records(void **state) {
       fgt_alloc a = {0};
       fg_graph *g = fgt_graph(&a);
       fgt_film(g, "seed", "Seed", 0);
-      answers before;
-      answers_take(g, &before);
+      fgt_snapshot before;
+      fgt_snapshot_take(g, &before);
       arm(&a, k, from);
       /* A batch of adds that each allocate the first time. */
       fg_film f = FG_FILM_INIT;
@@ -158,12 +128,12 @@ static void test_add_records(void **state) {
          * with memory back works. */
         size_t nf = fg_graph_count(g, FG_TABLE_FILMS);
         if (nf == 1) {
-          answers_expect(g, &before);
+          fgt_snapshot_expect(g, &before);
           assert_false(fgt_has_film(g, "film"));
         }
         assert_int_equal(fgt_film(g, "again", "Again", 0), nf);
       }
-      answers_free(&before);
+      fgt_snapshot_free(&before);
       fg_graph_free(g);
       assert_int_equal(a.live, 0);
     }
@@ -185,8 +155,8 @@ static void load_sample_under_failure(int from, int frozen) {
     add_base(g);
     if (frozen)
       assert_int_equal(fg_graph_freeze(g), FG_OK);
-    answers before;
-    answers_take(g, &before);
+    fgt_snapshot before;
+    fgt_snapshot_take(g, &before);
     arm(&a, k, from);
     fg_error_info err = FG_ERROR_INFO_INIT;
     int rc = fg_graph_load_catalog(g, FG_SAMPLE_DIR, NULL, &err);
@@ -204,12 +174,12 @@ static void load_sample_under_failure(int from, int frozen) {
       assert_int_equal(err.status, FG_ENOMEM);
       assert_int_equal(err.rows, 0);
       assert_true(fg_errmsg(g)[0] != '\0');
-      answers_expect(g, &before);
+      fgt_snapshot_expect(g, &before);
       assert_false(fgt_has_film(g, "miracle-in-cell-no-7-2013"));
       assert_false(fgt_has_person(g, "lee-hwan-kyung"));
     }
     expect_base_answers(g);
-    answers_free(&before);
+    fgt_snapshot_free(&before);
     fg_graph_free(g);
     assert_int_equal(a.live, 0);
   }
@@ -246,8 +216,8 @@ static void test_load_stream_lenient(void **state) {
       fgt_alloc a = {0};
       fg_graph *g = fgt_graph(&a);
       add_base(g);
-      answers before;
-      answers_take(g, &before);
+      fgt_snapshot before;
+      fgt_snapshot_take(g, &before);
       fgt_stream st = {text, sizeof text - 1, 0, 1, 0, 0, 0};
       fg_source src = FG_SOURCE_INIT;
       src.read = fgt_stream_read;
@@ -265,11 +235,11 @@ static void test_load_stream_lenient(void **state) {
         done = 1;
       } else {
         assert_int_equal(rc, FG_ENOMEM);
-        answers_expect(g, &before);
+        fgt_snapshot_expect(g, &before);
         assert_false(fgt_has_film(g, "s1"));
       }
       expect_base_answers(g);
-      answers_free(&before);
+      fgt_snapshot_free(&before);
       fg_graph_free(g);
       assert_int_equal(a.live, 0);
     }

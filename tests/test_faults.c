@@ -6,26 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void snapshot(const fg_graph *g, size_t counts[FG_TABLE_COUNT_], char **films) {
-  for (int t = 0; t < FG_TABLE_COUNT_; t++)
-    counts[t] = fg_graph_count(g, t);
-  *films = fgt_dump_table(g, FG_TABLE_FILMS, NULL);
-}
-
-static void expect_unchanged(const fg_graph *g, const size_t counts[FG_TABLE_COUNT_],
-                             const char *films) {
-  for (int t = 0; t < FG_TABLE_COUNT_; t++)
-    assert_int_equal(fg_graph_count(g, t), counts[t]);
-  char *now = fgt_dump_table(g, FG_TABLE_FILMS, NULL);
-  assert_string_equal(now, films);
-  free(now);
-}
-
 /* Load `data` through a callback that fails after k bytes, for every k. */
 static void fail_everywhere(fg_graph *g, int imdb, int file, const char *data, size_t size) {
-  size_t counts[FG_TABLE_COUNT_];
-  char *films;
-  snapshot(g, counts, &films);
+  fgt_snapshot before;
+  fgt_snapshot_take(g, &before);
   size_t step = size > 4000 ? size / 997 : 1; /* every byte of small files */
   for (size_t k = 0; k < size; k += step) {
     fgt_stream s = {data, size, 0, 1 + k % 7, k, -5, 0};
@@ -42,9 +26,9 @@ static void fail_everywhere(fg_graph *g, int imdb, int file, const char *data, s
     snprintf(want, sizeof want, "after byte %zu", k);
     assert_non_null(strstr(err.message, want));
     assert_non_null(strstr(fg_errmsg(g), want));
-    expect_unchanged(g, counts, films);
+    fgt_snapshot_expect(g, &before);
   }
-  free(films);
+  fgt_snapshot_free(&before);
 }
 
 static void test_catalog_tables_fail_everywhere(void **state) {

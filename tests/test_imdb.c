@@ -111,39 +111,6 @@ static void expect_fail(const fg_graph *g, int rc, const fg_error_info *err, int
     fail_msg("fg_errmsg '%s' lacks '%s' or '%s'", fg_errmsg(g), loc, fragment);
 }
 
-/* What a graph answers: counts and the five tables as written (films.tsv
- * includes is_adult, rating, votes, series, season, episode). */
-typedef struct snapshot {
-  size_t n[FG_TABLE_COUNT_];
-  char *dump[FG_TABLE_COUNT_];
-  size_t len[FG_TABLE_COUNT_];
-} snapshot;
-
-static void snap_take(const fg_graph *g, snapshot *s) {
-  for (int t = 0; t < FG_TABLE_COUNT_; t++) {
-    s->n[t] = fg_graph_count(g, t);
-    s->dump[t] = fgt_dump_table(g, t, &s->len[t]);
-  }
-}
-
-static void snap_free(snapshot *s) {
-  for (int t = 0; t < FG_TABLE_COUNT_; t++)
-    free(s->dump[t]);
-}
-
-static void snap_expect(const fg_graph *g, const snapshot *s) {
-  snapshot now;
-  snap_take(g, &now);
-  for (int t = 0; t < FG_TABLE_COUNT_; t++) {
-    if (now.n[t] != s->n[t])
-      fail_msg("table %s: %zu records, expected %zu", fgt_table_file(t), now.n[t], s->n[t]);
-    if (now.len[t] != s->len[t] || memcmp(now.dump[t], s->dump[t], s->len[t]) != 0)
-      fail_msg("table %s changed:\n--- expected\n%s--- got\n%s", fgt_table_file(t), s->dump[t],
-               now.dump[t]);
-  }
-  snap_free(&now);
-}
-
 /* on_skip recorder. */
 typedef struct skip_rec {
   int status;
@@ -473,13 +440,13 @@ static void test_folder_load(void **state) {
               col_of("tt0000002\tnm0000003,nm9999998", "nm9999998"), "nm9999998");
 
   /* Loading it again clashes on the first title, changing nothing. */
-  snapshot before;
-  snap_take(g, &before);
+  fgt_snapshot before;
+  fgt_snapshot_take(g, &before);
   rc = fg_graph_load_imdb(g, IMDB_DIR, NULL, &err);
   expect_fail(g, rc, &err, FG_EEXISTS, 2, 1, "tt0000001");
   assert_true(ends_with(err.file, "/title.basics.tsv"));
-  snap_expect(g, &before);
-  snap_free(&before);
+  fgt_snapshot_expect(g, &before);
+  fgt_snapshot_free(&before);
   fg_graph_free(g);
 }
 
@@ -669,8 +636,8 @@ static void test_crew_and_principals_order(void **state) {
 
 static void strict_case(fg_graph *g, int file, const char *text, uint64_t line, uint64_t column,
                         const char *fragment) {
-  snapshot before;
-  snap_take(g, &before);
+  fgt_snapshot before;
+  fgt_snapshot_take(g, &before);
   fg_load_options opts = FG_LOAD_OPTIONS_INIT;
   opts.flags = FG_LOAD_STRICT_REFS;
   skips s = {0};
@@ -686,8 +653,8 @@ static void strict_case(fg_graph *g, int file, const char *text, uint64_t line, 
   }
   expect_fail(g, rc, &err, FG_ENOTFOUND, line, column, fragment);
   assert_int_equal(s.n, 0); /* a failure, not a skip */
-  snap_expect(g, &before);
-  snap_free(&before);
+  fgt_snapshot_expect(g, &before);
+  fgt_snapshot_free(&before);
 }
 
 static void test_strict_refs(void **state) {
@@ -719,17 +686,17 @@ static void test_strict_refs(void **state) {
    * that held a film of its own. */
   g = fgt_graph(NULL);
   fgt_film(g, "pre", "Pre", 1990);
-  snapshot before;
-  snap_take(g, &before);
+  fgt_snapshot before;
+  fgt_snapshot_take(g, &before);
   fg_load_options opts = FG_LOAD_OPTIONS_INIT;
   opts.flags = FG_LOAD_STRICT_REFS;
   int rc = fg_graph_load_imdb(g, IMDB_DIR, &opts, &err);
   expect_fail(g, rc, &err, FG_ENOTFOUND, 6, 1, "tt9999999");
   assert_true(ends_with(err.file, "/title.akas.tsv"));
-  snap_expect(g, &before);
+  fgt_snapshot_expect(g, &before);
   assert_false(fgt_has_film(g, "tt0000001"));
   assert_false(fgt_has_person(g, "nm0000001"));
-  snap_free(&before);
+  fgt_snapshot_free(&before);
   fg_graph_free(g);
 }
 
@@ -782,8 +749,8 @@ static const header_case header_cases[] = {
 static void test_headers(void **state) {
   (void)state;
   fg_graph *g = folder_graph(NULL);
-  snapshot before;
-  snap_take(g, &before);
+  fgt_snapshot before;
+  fgt_snapshot_take(g, &before);
   for (size_t i = 0; i < FGT_ARRAY_LEN(header_cases); i++) {
     const header_case *c = &header_cases[i];
     char text[512];
@@ -795,7 +762,7 @@ static void test_headers(void **state) {
       fg_error_info err = FG_ERROR_INFO_INIT;
       int rc = load_imdb_text(g, c->file, text, &opts, &err);
       expect_fail(g, rc, &err, FG_EPARSE, 1, column, c->fragment);
-      snap_expect(g, &before);
+      fgt_snapshot_expect(g, &before);
     }
   }
   /* A header alone is an empty file of that kind; nothing at all is not. */
@@ -804,8 +771,8 @@ static void test_headers(void **state) {
   assert_int_equal(err.rows, 0);
   int rc = load_imdb_text(g, FG_IMDB_TITLE_RATINGS, "", NULL, &err);
   expect_fail(g, rc, &err, FG_EPARSE, 1, 1, "header");
-  snap_expect(g, &before);
-  snap_free(&before);
+  fgt_snapshot_expect(g, &before);
+  fgt_snapshot_free(&before);
   fg_graph_free(g);
 }
 
@@ -1006,8 +973,8 @@ static void test_malformed(void **state) {
     /* Strict, from a buffer and from a 1-byte callback, into a loaded graph. */
     for (int how = SRC_BUFFER; how <= SRC_STREAM; how++) {
       fg_graph *g = folder_graph(NULL);
-      snapshot before;
-      snap_take(g, &before);
+      fgt_snapshot before;
+      fgt_snapshot_take(g, &before);
       fg_error_info err = FG_ERROR_INFO_INIT;
       skips s = {0};
       fg_load_options opts = FG_LOAD_OPTIONS_INIT;
@@ -1023,17 +990,17 @@ static void test_malformed(void **state) {
       expect_fail(g, rc, &err, c->status, c->line, column, c->fragment);
       assert_string_equal(err.file, c->name);
       assert_int_equal(s.n, 0);
-      snap_expect(g, &before);
+      fgt_snapshot_expect(g, &before);
       if (c->absent)
         assert_false(fgt_has_film(g, c->absent));
-      snap_free(&before);
+      fgt_snapshot_free(&before);
       fg_graph_free(g);
     }
     /* Lenient: a row problem is a counted skip at the same place; the rest
      * loads. */
     fg_graph *g = folder_graph(NULL);
-    snapshot before;
-    snap_take(g, &before);
+    fgt_snapshot before;
+    fgt_snapshot_take(g, &before);
     fg_error_info err = FG_ERROR_INFO_INIT;
     skips s = {0};
     fg_load_options opts = FG_LOAD_OPTIONS_INIT;
@@ -1043,7 +1010,7 @@ static void test_malformed(void **state) {
     int rc = load_imdb_bytes(g, c->file, SRC_BUFFER, c->name, text, size, &opts, &err);
     if (c->lenient_skips < 0) {
       expect_fail(g, rc, &err, c->status, c->line, column, c->fragment);
-      snap_expect(g, &before);
+      fgt_snapshot_expect(g, &before);
     } else {
       if (rc != FG_OK)
         fail_msg("case '%s' lenient: %s at %lu:%lu: %s", c->name, fg_errstr(rc),
@@ -1056,9 +1023,9 @@ static void test_malformed(void **state) {
         assert_true(fgt_has_film(g, c->absent));
       /* Nothing of the skipped row went in. */
       if (c->lenient_rows == 0)
-        snap_expect(g, &before);
+        fgt_snapshot_expect(g, &before);
     }
-    snap_free(&before);
+    fgt_snapshot_free(&before);
     fg_graph_free(g);
     free(text);
   }
@@ -1082,8 +1049,8 @@ static void test_crew_lenient_skip_adds_nothing(void **state) {
   int bad = 0;
   for (size_t i = 0; i < FGT_ARRAY_LEN(cases); i++) {
     fg_graph *g = folder_graph(NULL);
-    snapshot before;
-    snap_take(g, &before);
+    fgt_snapshot before;
+    fgt_snapshot_take(g, &before);
     fg_load_options opts = FG_LOAD_OPTIONS_INIT;
     opts.flags = cases[i].flags;
     fg_error_info err = FG_ERROR_INFO_INIT;
@@ -1097,9 +1064,9 @@ static void test_crew_lenient_skip_adds_nothing(void **state) {
                   i, n);
       bad++;
     } else {
-      snap_expect(g, &before);
+      fgt_snapshot_expect(g, &before);
     }
-    snap_free(&before);
+    fgt_snapshot_free(&before);
     fg_graph_free(g);
   }
   if (bad)
@@ -1199,18 +1166,18 @@ static void test_folder_fails_late(void **state) {
         fp);
   assert_int_equal(fclose(fp), 0);
   fg_graph *g = pre_graph_plain();
-  snapshot before;
-  snap_take(g, &before);
+  fgt_snapshot before;
+  fgt_snapshot_take(g, &before);
   fg_error_info err = FG_ERROR_INFO_INIT;
   int rc = fg_graph_load_imdb(g, dir, NULL, &err);
   expect_fail(g, rc, &err, FG_EPARSE, 3, col_of("tt0000002\tRemake_Of", "Remake_Of"),
               "Remake_Of");
   assert_true(ends_with(err.file, "/relations.tsv"));
-  snap_expect(g, &before);
+  fgt_snapshot_expect(g, &before);
   assert_false(fgt_has_film(g, "tt0000001"));
   assert_false(fgt_has_person(g, "nm0000001"));
   assert_int_equal(get_film(g, "tt0900001").rating, 65);
-  snap_free(&before);
+  fgt_snapshot_free(&before);
   fg_graph_free(g);
   for (int file = 0; file <= FG_IMDB_FILE_COUNT_; file++) {
     snprintf(dst, sizeof dst, "%s/%s", dir,
@@ -1381,8 +1348,8 @@ static void test_long_line(void **state) {
   fg_graph *g = NULL;
   assert_int_equal(fg_graph_new(&o, &g), FG_OK);
   assert_int_equal(fg_graph_load_imdb(g, IMDB_DIR, NULL, NULL), FG_OK);
-  snapshot before;
-  snap_take(g, &before);
+  fgt_snapshot before;
+  fgt_snapshot_take(g, &before);
 
   /* header, a good row, then a row whose title is 10 MB. */
   const size_t big = 10u * 1024 * 1024;
@@ -1414,7 +1381,7 @@ static void test_long_line(void **state) {
       }
       int rc = fg_graph_load_imdb_file(g, FG_IMDB_TITLE_BASICS, &src, &opts, &err);
       expect_fail(g, rc, &err, FG_ELIMIT, 3, 1, "longer than");
-      snap_expect(g, &before);
+      fgt_snapshot_expect(g, &before);
       assert_false(fgt_has_film(g, "tt0100001"));
       /* Bounded memory: nothing near the line's size was ever held. */
       if (a.biggest > 2u * 1024 * 1024 || a.peak - base_bytes > 3u * 1024 * 1024)
@@ -1437,7 +1404,7 @@ static void test_long_line(void **state) {
     int rc = load_imdb_bytes(g, FG_IMDB_TITLE_RATINGS, how, NULL, too_long, strlen(too_long),
                              &opts, &err);
     expect_fail(g, rc, &err, FG_ELIMIT, 3, 1, "longer than");
-    snap_expect(g, &before);
+    fgt_snapshot_expect(g, &before);
     fg_graph *h = folder_graph(NULL);
     rc = load_imdb_bytes(h, FG_IMDB_TITLE_RATINGS, how, NULL, just_fits, strlen(just_fits), &opts,
                          &err);
@@ -1448,7 +1415,7 @@ static void test_long_line(void **state) {
     fg_graph_free(h);
   }
   free(text);
-  snap_free(&before);
+  fgt_snapshot_free(&before);
   fg_graph_free(g);
   assert_int_equal(a.live, 0);
 }
@@ -1462,8 +1429,8 @@ static void test_read_error(void **state) {
   char *data = fgt_read_file(fixture_path(FG_IMDB_TITLE_AKAS, path, sizeof path), &size);
   assert_non_null(data);
   fg_graph *g = titles_and_names();
-  snapshot before;
-  snap_take(g, &before);
+  fgt_snapshot before;
+  fgt_snapshot_take(g, &before);
   fgt_stream st = {data, size, 0, 7, size - 10, -5, 0};
   fg_source src = FG_SOURCE_INIT;
   src.read = fgt_stream_read;
@@ -1474,13 +1441,13 @@ static void test_read_error(void **state) {
   assert_int_equal(fg_graph_load_imdb_file(g, FG_IMDB_TITLE_AKAS, &src, &opts, &err), FG_EIO);
   assert_int_equal(err.status, FG_EIO);
   assert_string_equal(err.file, "<stream>");
-  snap_expect(g, &before);
+  fgt_snapshot_expect(g, &before);
   /* A path that does not exist. */
   src = (fg_source)FG_SOURCE_INIT;
   src.path = IMDB_DIR "/no-such-file.tsv";
   assert_int_equal(fg_graph_load_imdb_file(g, FG_IMDB_TITLE_AKAS, &src, NULL, &err), FG_EIO);
-  snap_expect(g, &before);
-  snap_free(&before);
+  fgt_snapshot_expect(g, &before);
+  fgt_snapshot_free(&before);
   fg_graph_free(g);
   free(data);
 }
@@ -1547,20 +1514,20 @@ static void test_rollback_changes(void **state) {
   assert_int_equal(a[0].rating, 82);
   assert_int_equal(a[0].votes, 123456);
   assert_int_equal(a[1].rating, 83);
-  snapshot before;
-  snap_take(g, &before);
+  fgt_snapshot before;
+  fgt_snapshot_take(g, &before);
   for (int how = SRC_BUFFER; how <= SRC_STREAM; how++) {
     fg_error_info err = FG_ERROR_INFO_INIT;
     int rc = load_imdb_bytes(g, FG_IMDB_TITLE_RATINGS, how, NULL, ratings_b, strlen(ratings_b),
                              NULL, &err);
     expect_fail(g, rc, &err, FG_EPARSE, 8, col_of("tt0000011\tbad", "bad"), "bad");
     expect_states(g, a, 5);
-    snap_expect(g, &before);
+    fgt_snapshot_expect(g, &before);
     rc = load_imdb_bytes(g, FG_IMDB_TITLE_EPISODE, how, NULL, episode_b, strlen(episode_b), NULL,
                          &err);
     expect_fail(g, rc, &err, FG_EPARSE, 6, col_of("tt12000001\ttt0000010\tx", "x"), "x");
     expect_states(g, a, 5);
-    snap_expect(g, &before);
+    fgt_snapshot_expect(g, &before);
   }
   /* The same through a folder holding only the failing ratings file. */
   char dir[256], path[512];
@@ -1574,7 +1541,7 @@ static void test_rollback_changes(void **state) {
   int rc = fg_graph_load_imdb(g, dir, NULL, &err);
   expect_fail(g, rc, &err, FG_EPARSE, 8, 11, "bad");
   expect_states(g, a, 5);
-  snap_expect(g, &before);
+  fgt_snapshot_expect(g, &before);
   assert_int_equal(unlink(path), 0);
   assert_int_equal(rmdir(dir), 0);
 
@@ -1597,7 +1564,7 @@ static void test_rollback_changes(void **state) {
   assert_int_equal(get_film(g, "tt0000001").rating, 99);
   assert_int_equal(get_film(g, "tt0000001").votes, 99);
   assert_int_equal(get_film(g, "tt12000001").votes, 50);
-  snap_free(&before);
+  fgt_snapshot_free(&before);
   fg_graph_free(g);
 }
 
@@ -1710,8 +1677,8 @@ static void folder_under_failure(int from) {
   for (k = 1; !done; k++) {
     fgt_alloc a = {0};
     fg_graph *g = pre_graph(&a);
-    snapshot before;
-    snap_take(g, &before);
+    fgt_snapshot before;
+    fgt_snapshot_take(g, &before);
     skips s = {0};
     fg_load_options opts = FG_LOAD_OPTIONS_INIT;
     opts.on_skip = on_skip;
@@ -1734,12 +1701,12 @@ static void folder_under_failure(int from) {
       assert_int_equal(err.status, FG_ENOMEM);
       assert_int_equal(err.rows, 0);
       assert_true(fg_errmsg(g)[0] != '\0');
-      snap_expect(g, &before);
+      fgt_snapshot_expect(g, &before);
       assert_false(fgt_has_film(g, "tt0000001"));
       assert_false(fgt_has_person(g, "nm0000001"));
     }
     expect_pre(g);
-    snap_free(&before);
+    fgt_snapshot_free(&before);
     fg_graph_free(g);
     assert_int_equal(a.live, 0);
     assert_true(k < 100000);
@@ -1776,8 +1743,8 @@ static void test_changes_alloc_fail(void **state) {
         fgt_alloc a = {0};
         fg_graph *g = pre_graph(&a);
         assert_int_equal(fg_graph_load_imdb(g, IMDB_DIR, NULL, NULL), FG_OK);
-        snapshot before;
-        snap_take(g, &before);
+        fgt_snapshot before;
+        fgt_snapshot_take(g, &before);
         arm(&a, k, from);
         fg_error_info err = FG_ERROR_INFO_INIT;
         int rc = load_imdb_bytes(g, file, how, NULL, text, strlen(text), NULL, &err);
@@ -1795,9 +1762,9 @@ static void test_changes_alloc_fail(void **state) {
         } else {
           assert_int_equal(rc, FG_ENOMEM);
           assert_int_equal(err.status, FG_ENOMEM);
-          snap_expect(g, &before);
+          fgt_snapshot_expect(g, &before);
         }
-        snap_free(&before);
+        fgt_snapshot_free(&before);
         fg_graph_free(g);
         assert_int_equal(a.live, 0);
         assert_true(k < 10000);

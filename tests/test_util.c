@@ -309,3 +309,28 @@ void fgt_remove_tempdir(const char *dir) {
   }
   assert_int_equal(rmdir(dir), 0);
 }
+
+void fgt_snapshot_take(const fg_graph *g, fgt_snapshot *s) {
+  for (int t = 0; t < FG_TABLE_COUNT_; t++) {
+    s->n[t] = fg_graph_count(g, t);
+    s->dump[t] = fgt_dump_table(g, t, &s->len[t]);
+  }
+}
+
+void fgt_snapshot_free(fgt_snapshot *s) {
+  for (int t = 0; t < FG_TABLE_COUNT_; t++)
+    free(s->dump[t]);
+}
+
+void fgt_snapshot_expect(const fg_graph *g, const fgt_snapshot *s) {
+  fgt_snapshot now;
+  fgt_snapshot_take(g, &now);
+  for (int t = 0; t < FG_TABLE_COUNT_; t++) {
+    if (now.n[t] != s->n[t])
+      fail_msg("table %s: %zu records, expected %zu", fgt_table_file(t), now.n[t], s->n[t]);
+    if (now.len[t] != s->len[t] || memcmp(now.dump[t], s->dump[t], s->len[t]) != 0)
+      fail_msg("table %s changed:\n--- expected\n%s--- got\n%s", fgt_table_file(t), s->dump[t],
+               now.dump[t]);
+  }
+  fgt_snapshot_free(&now);
+}

@@ -92,6 +92,19 @@ void fgt_tempdir(char *buf, size_t cap);
  * catalogue writer puts in it. */
 void fgt_remove_tempdir(const char *dir);
 
+/* What a graph answers, to compare before and after a failed call: the
+ * record counts and the five tables as the writer writes them. */
+typedef struct fgt_snapshot {
+  size_t n[FG_TABLE_COUNT_];
+  char *dump[FG_TABLE_COUNT_];
+  size_t len[FG_TABLE_COUNT_];
+} fgt_snapshot;
+void fgt_snapshot_take(const fg_graph *g, fgt_snapshot *s);
+/* Fail the test, saying which table changed and how, unless g answers as
+ * when s was taken. */
+void fgt_snapshot_expect(const fg_graph *g, const fgt_snapshot *s);
+void fgt_snapshot_free(fgt_snapshot *s);
+
 /* The catalogue file name of a table ("films.tsv"). */
 const char *fgt_table_file(int table);
 
