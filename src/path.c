@@ -1,7 +1,8 @@
 /* Shortest paths between people and films: breadth-first search from both
  * ends, a level at a time from the smaller frontier, over credits (people
  * and films) and film-to-film relations. Visited nodes live in hash tables,
- * so a query costs what it explores, not the size of the graph. */
+ * so a short query costs what it explores, not the size of the graph; a
+ * search that grows large moves to an array over all nodes. */
 #include "fg_internal.h"
 
 #include <stdlib.h>
@@ -26,8 +27,10 @@ typedef struct side {
   const fg__alloc *a;
   reached *list;
   size_t count, cap;
-  fg__slot *slots; /* node -> index + 1 */
+  fg__slot *slots; /* node -> index + 1, while the side is small */
   size_t nslots;
+  uint32_t *dense; /* node -> index + 1, once the side is large */
+  size_t nodes;    /* films + people: the size of `dense` */
 } side;
 
 static uint32_t mix(uint32_t x) {
@@ -40,6 +43,8 @@ static uint32_t mix(uint32_t x) {
 }
 
 static size_t side_find(const side *s, uint32_t node) {
+  if (s->dense)
+    return s->dense[node] ? s->dense[node] - 1 : SIZE_MAX;
   if (!s->nslots)
     return SIZE_MAX;
   size_t mask = s->nslots - 1;
@@ -49,20 +54,43 @@ static size_t side_find(const side *s, uint32_t node) {
   return SIZE_MAX;
 }
 
+/* A side that has reached more than 1/64 of the graph moves from the hash
+ * table to an array over all nodes: a table that large would cost more in
+ * probes and cache misses than the array costs to clear. */
+static int side_go_dense(side *s) {
+  uint32_t *dense = fg__malloc(s->a, s->nodes * sizeof *dense);
+  if (!dense)
+    return FG_ENOMEM;
+  memset(dense, 0, s->nodes * sizeof *dense);
+  for (size_t i = 0; i < s->count; i++)
+    dense[s->list[i].node] = (uint32_t)i + 1;
+  fg__free(s->a, s->slots);
+  s->slots = NULL;
+  s->nslots = 0;
+  s->dense = dense;
+  return FG_OK;
+}
+
 static int side_add(side *s, reached r) {
-  int rc = fg__slots_reserve(s->a, &s->slots, &s->nslots, s->count + 1);
-  if (rc)
+  int rc;
+  if (!s->dense && s->count + 1 > s->nodes / 64 + 1024 && (rc = side_go_dense(s)))
+    return rc;
+  if (!s->dense && (rc = fg__slots_reserve(s->a, &s->slots, &s->nslots, s->count + 1)))
     return rc;
   void *l = s->list;
   if ((rc = fg__reserve(s->a, &l, &s->cap, s->count + 1, sizeof *s->list)))
     return rc;
   s->list = l;
-  uint32_t h = mix(r.node);
-  size_t mask = s->nslots - 1, i = h & mask;
-  while (s->slots[i].val)
-    i = (i + 1) & mask;
-  s->slots[i].val = (uint32_t)s->count + 1;
-  s->slots[i].hash = h;
+  if (s->dense) {
+    s->dense[r.node] = (uint32_t)s->count + 1;
+  } else {
+    uint32_t h = mix(r.node);
+    size_t mask = s->nslots - 1, i = h & mask;
+    while (s->slots[i].val)
+      i = (i + 1) & mask;
+    s->slots[i].val = (uint32_t)s->count + 1;
+    s->slots[i].hash = h;
+  }
   s->list[s->count++] = r;
   return FG_OK;
 }
@@ -70,6 +98,7 @@ static int side_add(side *s, reached r) {
 static void side_free(side *s) {
   fg__free(s->a, s->list);
   fg__free(s->a, s->slots);
+  fg__free(s->a, s->dense);
 }
 
 typedef struct search {
@@ -227,6 +256,7 @@ int fg_graph_shortest_path(const fg_graph *g, uint64_t from, uint64_t to,
   size_t lo[2] = {0, 0}, hi[2];
   for (int s = 0; s < 2 && !rc; s++) {
     q.sides[s].a = &g->alloc;
+    q.sides[s].nodes = q.nf + g->n[FG_TABLE_PEOPLE];
     reached start = {ends[s], FG_ID_NONE, 0, 0, 0};
     rc = side_add(&q.sides[s], start);
     hi[s] = 1;
@@ -283,6 +313,7 @@ int fg_graph_people_within(const fg_graph *g, uint64_t from, uint32_t steps,
     return rc;
   /* One side only; the other stays empty, so nothing ever "meets". */
   q.sides[0].a = q.sides[1].a = &g->alloc;
+  q.sides[0].nodes = q.sides[1].nodes = q.nf + g->n[FG_TABLE_PEOPLE];
   reached first = {start, FG_ID_NONE, 0, 0, 0};
   rc = side_add(&q.sides[0], first);
   size_t lo = 0, hi = 1;

@@ -266,12 +266,104 @@ static void test_people_within(void **state) {
   fg_graph_free(g);
 }
 
+/* A graph large enough that searches move to their dense arrays: lengths
+ * still match a plain BFS (over adjacency lists built here). */
+static void test_large_random_graph(void **state) {
+  (void)state;
+  enum { NF = 6000, NP = 6000, EDGES = 20000 };
+  fg_graph *g = fgt_graph(NULL);
+  char key[16];
+  for (int i = 0; i < NF; i++) {
+    snprintf(key, sizeof key, "f%d", i);
+    fgt_film(g, key, key, 2000);
+  }
+  for (int i = 0; i < NP; i++) {
+    snprintf(key, sizeof key, "p%d", i);
+    fgt_person(g, key, key);
+  }
+  /* adjacency of nodes 0..NF+NP-1 (people after films) */
+  int *deg = calloc(NF + NP, sizeof *deg), *start = calloc(NF + NP + 1, sizeof *start);
+  int (*edge)[2] = malloc(EDGES * sizeof *edge);
+  uint64_t seed = 7;
+  for (int e = 0; e < EDGES; e++) {
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+    int f = (int)((seed >> 33) % NF), p = (int)((seed >> 13) % NP);
+    if (e % 10 == 0) { /* a relation between two films */
+      int f2 = (int)((seed >> 45) % NF);
+      if (f2 == f)
+        f2 = (f + 1) % NF;
+      fgt_relation(g, (fg_id)f, FG_REL_FOLLOWS, (fg_id)f2, 0);
+      edge[e][0] = f, edge[e][1] = f2;
+    } else {
+      fgt_credit(g, (fg_id)f, (fg_id)p, FG_ROLE_ACTOR, 0);
+      edge[e][0] = f, edge[e][1] = NF + p;
+    }
+    deg[edge[e][0]]++, deg[edge[e][1]]++;
+  }
+  for (int v = 0; v < NF + NP; v++)
+    start[v + 1] = start[v] + deg[v];
+  int *adj = malloc(2 * EDGES * sizeof *adj), *fill = calloc(NF + NP, sizeof *fill);
+  for (int e = 0; e < EDGES; e++) {
+    adj[start[edge[e][0]] + fill[edge[e][0]]++] = edge[e][1];
+    adj[start[edge[e][1]] + fill[edge[e][1]]++] = edge[e][0];
+  }
+  int *dist = malloc((NF + NP) * sizeof *dist), *queue = malloc((NF + NP) * sizeof *queue);
+  for (int q = 0; q < 60; q++) {
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+    int a = (int)((seed >> 20) % (NF + NP)), b = (int)((seed >> 40) % (NF + NP));
+    for (int v = 0; v < NF + NP; v++)
+      dist[v] = -1;
+    int qh = 0, qt = 0;
+    dist[a] = 0, queue[qt++] = a;
+    while (qh < qt) {
+      int u = queue[qh++];
+      for (int k = start[u]; k < start[u + 1]; k++)
+        if (dist[adj[k]] < 0)
+          dist[adj[k]] = dist[u] + 1, queue[qt++] = adj[k];
+    }
+    uint64_t na = a < NF ? FG_NODE(FG_NODE_FILM, a) : FG_NODE(FG_NODE_PERSON, a - NF);
+    uint64_t nb = b < NF ? FG_NODE(FG_NODE_FILM, b) : FG_NODE(FG_NODE_PERSON, b - NF);
+    fg_path *p = NULL;
+    int rc = fg_graph_shortest_path(g, na, nb, NULL, &p);
+    if (dist[b] < 0) {
+      assert_int_equal(rc, FG_ENOTFOUND);
+    } else {
+      assert_int_equal(rc, FG_OK);
+      assert_int_equal((int)fg_path_count(p) - 1, dist[b]);
+      check_path(g, p);
+    }
+    fg_path_free(p);
+    /* people within 3 steps: as many as the plain BFS finds */
+    fg_idlist *near = NULL;
+    assert_int_equal(fg_graph_people_within(g, na, 3, NULL, &near), FG_OK);
+    size_t want = 0; /* dist[] is from a */
+    for (int v = NF; v < NF + NP; v++)
+      want += v != a && dist[v] > 0 && dist[v] <= 3;
+    assert_int_equal(fg_idlist_count(near), want);
+    for (size_t i = 0; i < fg_idlist_count(near); i++)
+      assert_int_equal((int)fg_idlist_weight(near, i), dist[NF + fg_idlist_get(near, i)]);
+    fg_idlist_free(near);
+    /* Everyone reachable: a search past the dense switch. */
+    assert_int_equal(fg_graph_people_within(g, na, 1000, NULL, &near), FG_OK);
+    want = 0;
+    for (int v = NF; v < NF + NP; v++)
+      want += v != a && dist[v] > 0;
+    assert_int_equal(fg_idlist_count(near), want);
+    for (size_t i = 0; i < fg_idlist_count(near); i++)
+      assert_int_equal((int)fg_idlist_weight(near, i), dist[NF + fg_idlist_get(near, i)]);
+    fg_idlist_free(near);
+  }
+  free(deg), free(start), free(edge), free(adj), free(fill), free(dist), free(queue);
+  fg_graph_free(g);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_sample_path),
       cmocka_unit_test(test_random_graphs_match_plain_bfs),
       cmocka_unit_test(test_long_chain),
       cmocka_unit_test(test_people_within),
+      cmocka_unit_test(test_large_random_graph),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
