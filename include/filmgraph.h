@@ -93,7 +93,9 @@ FG_EXTERN int fg_version_number(void);
   X(EPARSE, -6, "malformed input")                                            \
   X(EIO, -7, "input/output error")                                            \
   X(ELIMIT, -8, "limit exceeded")                                             \
-  X(EVERSION, -9, "unsupported struct version")
+  X(EVERSION, -9, "unsupported struct version")                               \
+  X(ESTOP, -10, "stopped by the callback")                                    \
+  X(ITEROVER, -11, "no more items")
 
 enum fg_status {
 #define FG_STATUS_ENUM_(name, value, text) FG_##name = value,
@@ -659,6 +661,50 @@ FG_EXTERN uint32_t fg_components_of(const fg_components *c, fg_id film);
  * Errors: FG_EINVAL, FG_ENOTFOUND (index out of range), FG_ENOMEM. */
 FG_EXTERN int fg_components_films(const fg_components *c, size_t index, fg_idlist **out);
 FG_EXTERN void fg_components_free(fg_components *c);
+
+/* ---- Walks ------------------------------------------------------------- */
+
+/* A breadth-first or depth-first walk from a film or person over credits
+ * and relations. */
+#define FG_WALK_BFS 0
+#define FG_WALK_DFS 1
+
+typedef struct fg_walk_options {
+  unsigned int version; /* FG_WALK_OPTIONS_VERSION */
+  int32_t order;        /* FG_WALK_BFS or FG_WALK_DFS (pre-order) */
+  uint32_t role_mask;   /* credits followed (FG_ROLES_ALL) */
+  uint32_t rel_mask;    /* relation types followed (FG_RELS_ALL) */
+  int32_t direction;    /* relations followed FG_DIR_OUT (from -> to),
+                           FG_DIR_IN or FG_DIR_BOTH */
+  uint32_t max_depth;   /* deepest node visited; 0: no limit */
+} fg_walk_options;
+#define FG_WALK_OPTIONS_VERSION 1
+#define FG_WALK_OPTIONS_INIT                                                  \
+  { FG_WALK_OPTIONS_VERSION, FG_WALK_BFS, FG_ROLES_ALL, FG_RELS_ALL, FG_DIR_BOTH, 0 }
+FG_EXTERN int fg_walk_options_init(fg_walk_options *opts, unsigned int version);
+
+/* A walk as a pull iterator (for bindings that cannot take callbacks). */
+typedef struct fg_walk fg_walk;
+
+/* Start a walk at `start` (an FG_NODE value); `opts` may be NULL. The first
+ * fg_walk_next() returns the start at depth 0. The walk reads the graph
+ * while it lives (see Threads). Free with fg_walk_free().
+ * Errors: FG_EINVAL, FG_EVERSION, FG_ENOTFOUND (no such node), FG_ENOMEM. */
+FG_EXTERN int fg_walk_new(const fg_graph *g, uint64_t start, const fg_walk_options *opts,
+                          fg_walk **out);
+/* The next node and its depth: FG_OK, or FG_ITEROVER when the walk is
+ * done, or FG_ENOMEM. Each node is visited once. */
+FG_EXTERN int fg_walk_next(fg_walk *walk, uint64_t *node, uint32_t *depth);
+FG_EXTERN void fg_walk_free(fg_walk *walk);
+
+/* Called for each node of a walk; return non-zero to stop it. */
+typedef int (*fg_visit_fn)(uint64_t node, uint32_t depth, void *payload);
+
+/* The same walk with a callback: FG_OK when done, FG_ESTOP when `fn`
+ * stopped it, or the errors of fg_walk_new()/fg_walk_next(). No recursion:
+ * a walk a million films deep is fine. */
+FG_EXTERN int fg_graph_walk(const fg_graph *g, uint64_t start, const fg_walk_options *opts,
+                            fg_visit_fn fn, void *payload);
 
 /* ---- Checking the graph --------------------------------------------------- */
 

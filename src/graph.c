@@ -36,6 +36,8 @@ DEFINE_INIT(fg_family_node_init, fg_family_node, FG_FAMILY_NODE_VERSION,
 DEFINE_INIT(fg_story_init, fg_story, FG_STORY_VERSION, FG_STORY_INIT)
 DEFINE_INIT(fg_path_options_init, fg_path_options, FG_PATH_OPTIONS_VERSION,
             FG_PATH_OPTIONS_INIT)
+DEFINE_INIT(fg_walk_options_init, fg_walk_options, FG_WALK_OPTIONS_VERSION,
+            FG_WALK_OPTIONS_INIT)
 DEFINE_INIT(fg_source_init, fg_source, FG_SOURCE_VERSION, FG_SOURCE_INIT)
 DEFINE_INIT(fg_load_options_init, fg_load_options, FG_LOAD_OPTIONS_VERSION,
             FG_LOAD_OPTIONS_INIT)

@@ -186,9 +186,11 @@ static int to_index(const fg_graph *g, uint64_t node, uint32_t *out) {
   return FG_OK;
 }
 
-static uint64_t to_node(const search *q, uint32_t u) {
-  return u < q->nf ? FG_NODE(FG_NODE_FILM, u) : FG_NODE(FG_NODE_PERSON, u - q->nf);
+static uint64_t to_node_nf(uint32_t nf, uint32_t u) {
+  return u < nf ? FG_NODE(FG_NODE_FILM, u) : FG_NODE(FG_NODE_PERSON, u - nf);
 }
+
+static uint64_t to_node(const search *q, uint32_t u) { return to_node_nf(q->nf, u); }
 
 /* The path through the meeting point: side 0 back to its start, reversed,
  * then side 1 on to its start. */
@@ -385,4 +387,170 @@ void fg_path_free(fg_path *p) {
   fg__free(&a, p->step_kind);
   fg__free(&a, p->step_id);
   fg__free(&a, p);
+}
+
+/* ---- Walks ------------------------------------------------------------------ */
+
+struct fg_walk {
+  const fg_graph *g;
+  const fg__index *ix;
+  fg_walk_options o;
+  uint32_t nf;
+  side seen;          /* nodes visited (BFS: queued), by index */
+  size_t next;        /* BFS: the next entry of seen.list to hand out */
+  reached *stack;     /* DFS: nodes to visit, the top last */
+  size_t nstack, cap_stack;
+};
+
+/* Offer neighbour `node` at `depth`: BFS queues it once; DFS stacks it
+ * (visited when popped, so the order is a true pre-order). */
+static int walk_offer(fg_walk *w, uint32_t node, uint32_t depth) {
+  if (side_find(&w->seen, node) != SIZE_MAX)
+    return FG_OK;
+  reached r = {node, FG_ID_NONE, 0, 0, depth};
+  if (w->o.order == FG_WALK_BFS)
+    return side_add(&w->seen, r);
+  void *st = w->stack;
+  int rc = fg__reserve(&w->g->alloc, &st, &w->cap_stack, w->nstack + 1, sizeof *w->stack);
+  if (rc)
+    return rc;
+  w->stack = st;
+  w->stack[w->nstack++] = r;
+  return FG_OK;
+}
+
+/* Offer the neighbours of node u (at depth d), in reverse order for DFS so
+ * that the first neighbour is visited first. */
+static int walk_expand(fg_walk *w, uint32_t u, uint32_t d) {
+  if (w->o.max_depth && d >= w->o.max_depth)
+    return FG_OK;
+  const fg_graph *g = w->g;
+  const fg__index *ix = w->ix;
+  size_t before = w->nstack;
+  int rc = FG_OK;
+  if (u < w->nf) {
+    for (uint32_t k = ix->film_credit_start[u]; k < ix->film_credit_start[u + 1] && !rc; k++) {
+      const fg__credit *c = &g->credits[FG__CSR_ITEM(ix->film_credit, k)];
+      if (w->o.role_mask & FG_ROLE_MASK(c->role))
+        rc = walk_offer(w, w->nf + c->person, d + 1);
+    }
+    for (int dir = 0; dir < 2 && !rc; dir++) {
+      if (!(w->o.direction & (dir ? FG_DIR_IN : FG_DIR_OUT)))
+        continue;
+      const uint32_t *start = dir ? ix->rel_in_start : ix->rel_out_start;
+      const uint32_t *items = dir ? ix->rel_in : ix->rel_out;
+      for (uint32_t k = start[u]; k < start[u + 1] && !rc; k++) {
+        const fg__relation *r = &g->relations[items[k]];
+        if (w->o.rel_mask & FG_REL_MASK(r->type))
+          rc = walk_offer(w, dir ? r->from : r->to, d + 1);
+      }
+    }
+  } else {
+    uint32_t p = u - w->nf;
+    for (uint32_t k = ix->person_credit_start[p]; k < ix->person_credit_start[p + 1] && !rc; k++) {
+      const fg__credit *c = &g->credits[ix->person_credit[k]];
+      if (w->o.role_mask & FG_ROLE_MASK(c->role))
+        rc = walk_offer(w, c->film, d + 1);
+    }
+  }
+  for (size_t i = before, j = w->nstack; !rc && j > i + 1; i++, j--) {
+    reached t = w->stack[i];
+    w->stack[i] = w->stack[j - 1];
+    w->stack[j - 1] = t;
+  }
+  return rc;
+}
+
+int fg_walk_new(const fg_graph *g, uint64_t start, const fg_walk_options *opts, fg_walk **out) {
+  if (out)
+    *out = NULL;
+  if (!g || !out)
+    return FG_EINVAL;
+  fg_walk_options defaults = FG_WALK_OPTIONS_INIT;
+  if (opts && opts->version != FG_WALK_OPTIONS_VERSION)
+    return FG_EVERSION;
+  if (!opts)
+    opts = &defaults;
+  if ((opts->order != FG_WALK_BFS && opts->order != FG_WALK_DFS) || opts->direction < FG_DIR_OUT ||
+      opts->direction > FG_DIR_BOTH)
+    return FG_EINVAL;
+  uint32_t u;
+  int rc = to_index(g, start, &u);
+  if (rc)
+    return rc;
+  const fg__index *ix = fg__index_get(g, &rc);
+  if (!ix)
+    return rc;
+  fg_walk *w = fg__malloc(&g->alloc, sizeof *w);
+  if (!w)
+    return FG_ENOMEM;
+  memset(w, 0, sizeof *w);
+  w->g = g;
+  w->ix = ix;
+  w->o = *opts;
+  w->nf = (uint32_t)g->n[FG_TABLE_FILMS];
+  w->seen.a = &g->alloc;
+  w->seen.nodes = w->nf + g->n[FG_TABLE_PEOPLE];
+  rc = walk_offer(w, u, 0);
+  if (rc) {
+    fg_walk_free(w);
+    return rc;
+  }
+  *out = w;
+  return FG_OK;
+}
+
+int fg_walk_next(fg_walk *w, uint64_t *node, uint32_t *depth) {
+  if (!w || !node || !depth)
+    return FG_EINVAL;
+  reached r;
+  if (w->o.order == FG_WALK_BFS) {
+    if (w->next >= w->seen.count)
+      return FG_ITEROVER;
+    r = w->seen.list[w->next++];
+  } else {
+    do { /* a node may sit on the stack twice: skip it if already seen */
+      if (!w->nstack)
+        return FG_ITEROVER;
+      r = w->stack[--w->nstack];
+    } while (side_find(&w->seen, r.node) != SIZE_MAX);
+    int rc = side_add(&w->seen, r);
+    if (rc)
+      return rc;
+  }
+  int rc = walk_expand(w, r.node, r.depth);
+  if (rc)
+    return rc;
+  *node = to_node_nf(w->nf, r.node);
+  *depth = r.depth;
+  return FG_OK;
+}
+
+void fg_walk_free(fg_walk *w) {
+  if (!w)
+    return;
+  fg__alloc a = w->g->alloc;
+  side_free(&w->seen);
+  fg__free(&a, w->stack);
+  fg__free(&a, w);
+}
+
+int fg_graph_walk(const fg_graph *g, uint64_t start, const fg_walk_options *opts,
+                  fg_visit_fn fn, void *payload) {
+  if (!fn)
+    return FG_EINVAL;
+  fg_walk *w;
+  int rc = fg_walk_new(g, start, opts, &w);
+  if (rc)
+    return rc;
+  uint64_t node;
+  uint32_t depth;
+  while ((rc = fg_walk_next(w, &node, &depth)) == FG_OK) {
+    if (fn(node, depth, payload)) {
+      rc = FG_ESTOP;
+      break;
+    }
+  }
+  fg_walk_free(w);
+  return rc == FG_ITEROVER ? FG_OK : rc;
 }

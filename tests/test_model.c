@@ -617,7 +617,7 @@ static void test_errstr(void **state) {
   }
   assert_int_equal(FG_OK, 0);
   assert_string_equal(fg_errstr(FG_ENOMEM), "out of memory");
-  static const int others[] = {1, 2, -10, -11, -100, 100, INT_MIN, INT_MAX};
+  static const int others[] = {1, 2, -12, -13, -100, 100, INT_MIN, INT_MAX};
   for (size_t i = 0; i < FGT_ARRAY_LEN(others); i++)
     assert_string_equal(fg_errstr(others[i]), "unknown status");
 }

@@ -357,6 +357,138 @@ static void test_large_random_graph(void **state) {
   fg_graph_free(g);
 }
 
+typedef struct visits {
+  uint64_t nodes[64];
+  uint32_t depths[64];
+  size_t count, stop_at;
+} visits;
+
+static int record(uint64_t node, uint32_t depth, void *payload) {
+  visits *v = payload;
+  if (v->count < 64)
+    v->nodes[v->count] = node, v->depths[v->count] = depth;
+  v->count++;
+  return v->stop_at && v->count >= v->stop_at;
+}
+
+#define F(id) FG_NODE(FG_NODE_FILM, id)
+#define P(id) FG_NODE(FG_NODE_PERSON, id)
+
+static void test_walks(void **state) {
+  (void)state;
+  /* f0 -director- p0 -actor- f1 ; f2 remake_of f0 ; f3 remake_of f2 */
+  fg_graph *g = fgt_graph(NULL);
+  fg_id f0 = fgt_film(g, "f0", "F0", 2000), f1 = fgt_film(g, "f1", "F1", 2001);
+  fg_id f2 = fgt_film(g, "f2", "F2", 2002), f3 = fgt_film(g, "f3", "F3", 2003);
+  fg_id p0 = fgt_person(g, "p0", "P0");
+  fgt_credit(g, f0, p0, FG_ROLE_DIRECTOR, 0);
+  fgt_credit(g, f1, p0, FG_ROLE_ACTOR, 1);
+  fgt_relation(g, f2, FG_REL_REMAKE_OF, f0, 0);
+  fgt_relation(g, f3, FG_REL_REMAKE_OF, f2, 0);
+  visits v = {.count = 0};
+  assert_int_equal(fg_graph_walk(g, F(f0), NULL, record, &v), FG_OK);
+  /* BFS: f0; then p0 (credit) and f2 (remade as); then f1 and f3. */
+  uint64_t bfs[] = {F(f0), P(p0), F(f2), F(f1), F(f3)};
+  uint32_t bfs_depth[] = {0, 1, 1, 2, 2};
+  assert_int_equal(v.count, 5);
+  for (size_t i = 0; i < 5; i++) {
+    assert_true(v.nodes[i] == bfs[i]);
+    assert_int_equal(v.depths[i], bfs_depth[i]);
+  }
+  /* DFS pre-order: f0, p0, f1, then f2, f3. */
+  fg_walk_options o = FG_WALK_OPTIONS_INIT;
+  o.order = FG_WALK_DFS;
+  v.count = 0;
+  assert_int_equal(fg_graph_walk(g, F(f0), &o, record, &v), FG_OK);
+  uint64_t dfs[] = {F(f0), P(p0), F(f1), F(f2), F(f3)};
+  assert_int_equal(v.count, 5);
+  for (size_t i = 0; i < 5; i++)
+    assert_true(v.nodes[i] == dfs[i]);
+  /* Depth limit, role mask, and relations one way only. */
+  o = (fg_walk_options)FG_WALK_OPTIONS_INIT;
+  o.max_depth = 1;
+  v.count = 0;
+  assert_int_equal(fg_graph_walk(g, F(f0), &o, record, &v), FG_OK);
+  assert_int_equal(v.count, 3);
+  o = (fg_walk_options)FG_WALK_OPTIONS_INIT;
+  o.role_mask = FG_ROLE_MASK(FG_ROLE_ACTOR);
+  v.count = 0;
+  assert_int_equal(fg_graph_walk(g, F(f0), &o, record, &v), FG_OK);
+  assert_int_equal(v.count, 3); /* f0, f2, f3: p0 only directed f0 */
+  o = (fg_walk_options)FG_WALK_OPTIONS_INIT;
+  o.role_mask = 0;
+  o.direction = FG_DIR_OUT; /* from f3, remake_of leads to f2, then f0 */
+  v.count = 0;
+  assert_int_equal(fg_graph_walk(g, F(f3), &o, record, &v), FG_OK);
+  assert_int_equal(v.count, 3);
+  assert_true(v.nodes[2] == F(f0));
+  o.direction = FG_DIR_IN; /* from f3 nothing remakes it */
+  v.count = 0;
+  assert_int_equal(fg_graph_walk(g, F(f3), &o, record, &v), FG_OK);
+  assert_int_equal(v.count, 1);
+  /* A callback that stops. */
+  v.count = 0, v.stop_at = 2;
+  assert_int_equal(fg_graph_walk(g, F(f0), NULL, record, &v), FG_ESTOP);
+  assert_int_equal(v.count, 2);
+  /* The pull iterator, to the end. */
+  fg_walk *w = NULL;
+  assert_int_equal(fg_walk_new(g, P(p0), NULL, &w), FG_OK);
+  uint64_t node;
+  uint32_t depth;
+  size_t n = 0;
+  while (fg_walk_next(w, &node, &depth) == FG_OK)
+    n++;
+  assert_int_equal(n, 5);
+  assert_int_equal(fg_walk_next(w, &node, &depth), FG_ITEROVER);
+  fg_walk_free(w);
+  /* Errors. */
+  assert_int_equal(fg_walk_new(g, F(99), NULL, &w), FG_ENOTFOUND);
+  o = (fg_walk_options)FG_WALK_OPTIONS_INIT;
+  o.order = 7;
+  assert_int_equal(fg_walk_new(g, F(f0), &o, &w), FG_EINVAL);
+  o.order = FG_WALK_BFS, o.direction = 0;
+  assert_int_equal(fg_walk_new(g, F(f0), &o, &w), FG_EINVAL);
+  o.version = 5;
+  assert_int_equal(fg_walk_new(g, F(f0), &o, &w), FG_EVERSION);
+  assert_int_equal(fg_graph_walk(g, F(f0), NULL, NULL, NULL), FG_EINVAL);
+  fg_graph_free(g);
+}
+
+static int count_visit(uint64_t node, uint32_t depth, void *payload) {
+  (void)node, (void)depth;
+  ++*(size_t *)payload;
+  return 0;
+}
+
+/* A remake chain a million films deep, walked both ways: no recursion. */
+static void test_walk_million_deep(void **state) {
+  (void)state;
+  enum { N = 1000000 };
+  fg_graph *g = fgt_graph(NULL);
+  char key[32];
+  for (int i = 0; i < N; i++) {
+    snprintf(key, sizeof key, "f%d", i);
+    fgt_film(g, key, key, 0);
+    if (i)
+      fgt_relation(g, (fg_id)i, FG_REL_REMAKE_OF, (fg_id)(i - 1), 0);
+  }
+  for (int order = FG_WALK_BFS; order <= FG_WALK_DFS; order++) {
+    fg_walk_options o = FG_WALK_OPTIONS_INIT;
+    o.order = order;
+    size_t n = 0;
+    assert_int_equal(fg_graph_walk(g, FG_NODE(FG_NODE_FILM, N - 1), &o, count_visit, &n), FG_OK);
+    assert_int_equal(n, N);
+  }
+  fg_family *fam = NULL;
+  assert_int_equal(fg_film_remake_family(g, 0, &fam), FG_OK);
+  assert_int_equal(fg_family_count(fam), N);
+  fg_family_free(fam);
+  fg_story s = FG_STORY_INIT;
+  assert_int_equal(fg_film_true_story(g, N - 1, &s, NULL), FG_OK);
+  assert_int_equal(s.original, 0);
+  fg_graph_free(g);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_sample_path),
@@ -364,6 +496,8 @@ int main(void) {
       cmocka_unit_test(test_long_chain),
       cmocka_unit_test(test_people_within),
       cmocka_unit_test(test_large_random_graph),
+      cmocka_unit_test(test_walks),
+      cmocka_unit_test(test_walk_million_deep),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

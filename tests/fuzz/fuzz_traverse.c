@@ -105,6 +105,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (fg_graph_people_within(g, FG_NODE(FG_NODE_PERSON, 0), 6, NULL, &l) != FG_OK)
     abort();
   fg_idlist_free(l);
+  for (int order = FG_WALK_BFS; order <= FG_WALK_DFS; order++) {
+    fg_walk_options wo = FG_WALK_OPTIONS_INIT;
+    wo.order = order;
+    fg_walk *w = NULL;
+    if (nf && fg_walk_new(g, FG_NODE(FG_NODE_FILM, 0), &wo, &w) == FG_OK) {
+      uint64_t node;
+      uint32_t depth;
+      size_t seen = 0;
+      while (fg_walk_next(w, &node, &depth) == FG_OK)
+        if (++seen > nf + fg_graph_count(g, FG_TABLE_PEOPLE))
+          abort(); /* a node visited twice */
+      fg_walk_free(w);
+    }
+  }
   fg_components *comps = NULL;
   if (fg_graph_components(g, FG_RELS_ALL, &comps) != FG_OK)
     abort();
