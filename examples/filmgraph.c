@@ -193,6 +193,9 @@ static void list_films(const fg_graph *g, const fg_idlist *ids) {
   }
 }
 
+static int one_match(const fg_graph *g, int rc, fg_idlist *ids, const char *query, int people,
+                     fg_id *out);
+
 /* Resolve QUERY to one film; on failure prints why and returns the exit
  * code (> 0). */
 static int resolve_film(const fg_graph *g, const char *query, fg_id *out) {
@@ -212,21 +215,48 @@ static int resolve_film(const fg_graph *g, const char *query, fg_id *out) {
   } else {
     rc = fg_graph_search_films(g, query, 0, &ids);
   }
-  if (rc != FG_OK) {
-    fprintf(stderr, "filmgraph: search failed: %s\n", fg_errstr(rc));
-    return EXIT_DATA;
+  return one_match(g, rc, ids, query, 0, out);
+}
+
+static void list_people(const fg_graph *g, const fg_idlist *ids) {
+  if (tsv_mode) {
+    const char *hdr[3] = {"key", "name", "birth_year"};
+    tsv_row(3, hdr);
   }
+  for (size_t i = 0; i < fg_idlist_count(ids); i++) {
+    fg_person p = person_of(g, fg_idlist_get(ids, i));
+    char born[16] = "";
+    if (p.birth_year)
+      snprintf(born, sizeof born, "%d", (int)p.birth_year);
+    const char *row[3] = {p.key, p.name, born};
+    if (tsv_mode)
+      tsv_row(3, row);
+    else
+      printf("%s\t%s\t%s\n", p.key, p.name, *born ? born : "?");
+  }
+}
+
+/* The one film (or person) a search found; otherwise say why and return
+ * the exit code. Frees ids. */
+static int one_match(const fg_graph *g, int rc, fg_idlist *ids, const char *query, int people,
+                     fg_id *out) {
   size_t n = fg_idlist_count(ids);
   int code = 0;
-  if (n == 1) {
+  if (rc != FG_OK) {
+    fprintf(stderr, "filmgraph: search failed: %s\n", fg_errstr(rc));
+    code = EXIT_DATA;
+  } else if (n == 1) {
     *out = fg_idlist_get(ids, 0);
   } else if (n == 0) {
-    fprintf(stderr, "filmgraph: no film matches '%s'\n", query);
+    fprintf(stderr, "filmgraph: no %s matches '%s'\n", people ? "person" : "film", query);
     code = EXIT_NOTFOUND;
   } else {
-    fprintf(stderr, "filmgraph: %zu films match '%s'; ask again with a key or a year:\n", n,
-            query);
-    list_films(g, ids);
+    fprintf(stderr, "filmgraph: %zu %s match '%s'; ask again with a key%s:\n", n,
+            people ? "people" : "films", query, people ? "" : " or a year");
+    if (people)
+      list_people(g, ids);
+    else
+      list_films(g, ids);
     code = EXIT_AMBIGUOUS;
   }
   fg_idlist_free(ids);
@@ -238,38 +268,7 @@ static int resolve_person(const fg_graph *g, const char *query, fg_id *out) {
     return 0;
   fg_idlist *ids = NULL;
   int rc = fg_graph_search_people(g, query, &ids);
-  if (rc != FG_OK) {
-    fprintf(stderr, "filmgraph: search failed: %s\n", fg_errstr(rc));
-    return EXIT_DATA;
-  }
-  size_t n = fg_idlist_count(ids);
-  int code = 0;
-  if (n == 1) {
-    *out = fg_idlist_get(ids, 0);
-  } else if (n == 0) {
-    fprintf(stderr, "filmgraph: no person matches '%s'\n", query);
-    code = EXIT_NOTFOUND;
-  } else {
-    fprintf(stderr, "filmgraph: %zu people match '%s'; ask again with a key:\n", n, query);
-    if (tsv_mode) {
-      const char *hdr[3] = {"key", "name", "birth_year"};
-      tsv_row(3, hdr);
-    }
-    for (size_t i = 0; i < n; i++) {
-      fg_person p = person_of(g, fg_idlist_get(ids, i));
-      char born[16] = "";
-      if (p.birth_year)
-        snprintf(born, sizeof born, "%d", (int)p.birth_year);
-      const char *row[3] = {p.key, p.name, born};
-      if (tsv_mode)
-        tsv_row(3, row);
-      else
-        printf("%s\t%s\t%s\n", p.key, p.name, *born ? born : "?");
-    }
-    code = EXIT_AMBIGUOUS;
-  }
-  fg_idlist_free(ids);
-  return code;
+  return one_match(g, rc, ids, query, 1, out);
 }
 
 /* ---- true-story ------------------------------------------------------------ */
