@@ -817,13 +817,14 @@ typedef struct fg_load_options {
   unsigned int version; /* FG_LOAD_OPTIONS_VERSION */
   uint32_t flags;       /* FG_LOAD_* */
   size_t max_line;      /* longest line accepted, bytes; 0: 1 MiB */
+  size_t max_field;     /* longest field accepted, bytes; 0: 64 KiB */
   fg_skip_fn on_skip;   /* optional */
   void *skip_payload;
   fg_progress_fn on_progress; /* optional */
   void *progress_payload;
 } fg_load_options;
 #define FG_LOAD_OPTIONS_VERSION 1
-#define FG_LOAD_OPTIONS_INIT { FG_LOAD_OPTIONS_VERSION, 0, 0, NULL, NULL, NULL, NULL }
+#define FG_LOAD_OPTIONS_INIT { FG_LOAD_OPTIONS_VERSION, 0, 0, 0, NULL, NULL, NULL, NULL }
 FG_EXTERN int fg_load_options_init(fg_load_options *opts, unsigned int version);
 
 /* Load one catalogue table (enum fg_table) from `src`. Rows may refer only
@@ -836,7 +837,10 @@ FG_EXTERN int fg_load_options_init(fg_load_options *opts, unsigned int version);
  * Errors: FG_EINVAL (bad arguments), FG_EVERSION, FG_EIO (cannot open or
  * read), FG_EPARSE (malformed text), FG_EEXISTS (duplicate key),
  * FG_ENOTFOUND (unknown film or person key), FG_ELIMIT (line longer than
- * max_line, or too many records), FG_ENOMEM. */
+ * max_line, a field longer than max_field, or too many records), FG_ENOMEM.
+ * A line over max_line fails even a lenient load (the reader stops there,
+ * having buffered at most max_line bytes); a field over max_field is a bad
+ * row, which a lenient load skips. */
 FG_EXTERN int fg_graph_load_table(fg_graph *g, int table, const fg_source *src,
                                   const fg_load_options *opts, fg_error_info *err);
 

@@ -439,6 +439,8 @@ struct fg__loader {
   size_t scratch_cap, scratch_used;
   uint64_t rows, skipped;
   int skip_dangling; /* see fg__catalog_load_rows */
+  size_t max_field;   /* opts->max_field or its default */
+  int field_too_long; /* the current row failed on max_field (a row error) */
 };
 
 /* Fill ld->info for the current line at byte `off`; returns status. */
@@ -463,6 +465,7 @@ void fg__ld_skip(fg__loader *ld);
 /* What a row function returns when it skipped the row itself (after
  * fg__ld_skip): not an error, not a loaded row. */
 #define FG__ROW_SKIPPED 1
+#define FG__DEFAULT_MAX_FIELD ((size_t)64 * 1024)
 /* A rating "7.3" (1.0 to 10.0, at most one decimal) as tenths; null gives 0. */
 int fg__ld_rating(fg__loader *ld, int col, int32_t *out);
 /* Load rows of a native catalogue table (catalog.c), for loaders that take

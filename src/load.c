@@ -292,6 +292,19 @@ static int parse_row(fg__loader *ld, int terminated) {
     return fg__ld_fail(ld, FG_EPARSE, off, "expected %d fields (as the header), found %d",
                        ld->ncols, ld->nf);
   }
+  /* A field can pass max_field only if the whole line does. */
+  if (ld->len > ld->max_field) {
+    for (int i = 0; i < ld->nf; i++)
+      if (ld->f[i].len > ld->max_field) {
+        const char *name = "a field";
+        for (int c = 0; c < ld->spec->ncols; c++)
+          if (ld->pos[c] == i)
+            name = ld->spec->cols[c];
+        ld->field_too_long = 1;
+        return fg__ld_fail(ld, FG_ELIMIT, ld->f[i].off + ld->max_field,
+                           "%s is longer than the limit of %zu bytes", name, ld->max_field);
+      }
+  }
   /* Room for a NUL-terminated copy of every field of the row (unescaping
    * only shortens), and an empty string for each column the header left
    * out. */
@@ -321,6 +334,7 @@ int fg__ld_run(fg__loader *ld, const fg_source *src) {
   if (rc)
     return rc;
   int lenient = opts && (opts->flags & FG_LOAD_LENIENT);
+  ld->max_field = opts && opts->max_field ? opts->max_field : FG__DEFAULT_MAX_FIELD;
   int terminated;
   rc = fg__reader_next(&ld->rd, &ld->line, &ld->len, &terminated, info);
   if (rc == 1) {
@@ -339,13 +353,14 @@ int fg__ld_run(fg__loader *ld, const fg_source *src) {
     }
     if (rc)
       break;
+    ld->field_too_long = 0;
     rc = parse_row(ld, terminated);
     if (rc == FG_OK) {
       if ((++ld->rows & 0xFFFFF) == 0)
         progress(ld);
     } else if (rc == FG__ROW_SKIPPED) {
       rc = FG_OK; /* the row function reported it */
-    } else if (lenient && is_row_error(rc)) {
+    } else if (lenient && (is_row_error(rc) || ld->field_too_long)) {
       fg__ld_skip(ld);
       rc = FG_OK;
     }

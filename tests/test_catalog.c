@@ -646,6 +646,56 @@ static void test_max_line(void **state) {
   fg_graph_free(g);
 }
 
+/* A field over max_field is refused with its column named, in bounded
+ * memory; a lenient load skips the row. The default is 64 KiB, and
+ * SIZE_MAX lifts the limit (max_line still applies). */
+static void test_max_field(void **state) {
+  (void)state;
+  static const char text[] = "key\ttitle\tyear\n"
+                             "ok\tTen bytes!\t2001\n"
+                             "long\tEleven byte\t2002\n"
+                             "after\tA\t2003\n";
+  fg_load_options opts = FG_LOAD_OPTIONS_INIT;
+  opts.max_field = 10;
+  fg_graph *g = base_graph();
+  fg_error_info err = FG_ERROR_INFO_INIT;
+  assert_int_equal(fgt_load_text(g, FG_TABLE_FILMS, "field.tsv", text, &opts, &err), FG_ELIMIT);
+  assert_int_equal(err.line, 3);
+  assert_int_equal(err.column, 6 + 10); /* the byte past the limit */
+  assert_string_equal(err.message, "title is longer than the limit of 10 bytes");
+  expect_base_graph(g);
+  opts.flags = FG_LOAD_LENIENT;
+  assert_int_equal(fgt_load_text(g, FG_TABLE_FILMS, "field.tsv", text, &opts, &err), FG_OK);
+  assert_int_equal(err.skipped, 1);
+  assert_true(fgt_has_film(g, "ok"));
+  assert_false(fgt_has_film(g, "long"));
+  assert_true(fgt_has_film(g, "after"));
+  fg_graph_free(g);
+
+  /* 100,000 bytes in one field: over the default, under max_line. */
+  size_t big = 100000;
+  char *line = malloc(big + 64);
+  assert_non_null(line);
+  strcpy(line, "key\ttitle\nbig\t");
+  size_t n = strlen(line);
+  memset(line + n, 'x', big);
+  n += big;
+  memcpy(line + n, "\n", 2);
+  g = base_graph();
+  assert_int_equal(fgt_load_text(g, FG_TABLE_FILMS, "big.tsv", line, NULL, &err), FG_ELIMIT);
+  assert_int_equal(err.line, 2);
+  assert_string_equal(err.message, "title is longer than the limit of 65536 bytes");
+  expect_base_graph(g);
+  fg_load_options unlimited = FG_LOAD_OPTIONS_INIT;
+  unlimited.max_field = SIZE_MAX;
+  assert_int_equal(fgt_load_text(g, FG_TABLE_FILMS, "big.tsv", line, &unlimited, &err), FG_OK);
+  fg_film f = FG_FILM_INIT;
+  assert_int_equal(fg_graph_film(g, fgt_find_film(g, "big"), &f), FG_OK);
+  assert_int_equal(strlen(f.title), big);
+  fg_graph_free(g);
+  free(line);
+}
+
 /* A line longer than the reader's first buffer (256 KiB) still loads. */
 static void test_long_lines(void **state) {
   (void)state;
@@ -670,7 +720,9 @@ static void test_long_lines(void **state) {
       src.payload = &st;
     }
     fg_error_info err = FG_ERROR_INFO_INIT;
-    assert_int_equal(fg_graph_load_table(g, FG_TABLE_FILMS, &src, NULL, &err), FG_OK);
+    fg_load_options opts = FG_LOAD_OPTIONS_INIT;
+    opts.max_field = SIZE_MAX; /* a 600 KiB title */
+    assert_int_equal(fg_graph_load_table(g, FG_TABLE_FILMS, &src, &opts, &err), FG_OK);
     fg_film f = FG_FILM_INIT;
     assert_int_equal(fg_graph_film(g, 0, &f), FG_OK);
     assert_int_equal(strlen(f.title), tlen);
@@ -1331,6 +1383,7 @@ int main(void) {
       cmocka_unit_test(test_lenient),
       cmocka_unit_test(test_lenient_still_fails),
       cmocka_unit_test(test_max_line),
+      cmocka_unit_test(test_max_field),
       cmocka_unit_test(test_long_lines),
       cmocka_unit_test(test_read_errors),
       cmocka_unit_test(test_source_errors),

@@ -928,6 +928,7 @@ static void test_init_functions(void **state) {
     assert_int_equal(r.version, FG_LOAD_OPTIONS_VERSION);
     assert_int_equal(r.flags, 0);
     assert_int_equal(r.max_line, 0);
+    assert_int_equal(r.max_field, 0);
     assert_null(r.on_skip);
     assert_null(r.skip_payload);
     assert_int_equal(fg_load_options_init(&r, 2), FG_EVERSION);
@@ -1074,7 +1075,9 @@ static void test_borrowed_strings_stay_valid(void **state) {
   char *text = malloc(big + 200);
   snprintf(text, big + 200, "key\ttitle\nnew-%s\t%s\nbad\n", long_title + big - 10, long_title);
   fg_error_info err = FG_ERROR_INFO_INIT;
-  assert_int_equal(fgt_load_text(g, FG_TABLE_FILMS, "f.tsv", text, NULL, &err), FG_EPARSE);
+  fg_load_options opts = FG_LOAD_OPTIONS_INIT;
+  opts.max_field = SIZE_MAX;
+  assert_int_equal(fgt_load_text(g, FG_TABLE_FILMS, "f.tsv", text, &opts, &err), FG_EPARSE);
   assert_int_equal(fg_graph_count(g, FG_TABLE_FILMS), n);
   assert_int_equal(strlen(out.title), big);
   assert_string_equal(title, "First Title");
