@@ -47,9 +47,12 @@ static size_t side_find(const side *s, uint32_t node) {
     return s->dense[node] ? s->dense[node] - 1 : SIZE_MAX;
   if (!s->nslots)
     return SIZE_MAX;
+  /* mix() is a bijection, so equal hashes mean equal nodes: no need to
+   * look in the list. */
+  uint32_t h = mix(node);
   size_t mask = s->nslots - 1;
-  for (size_t i = mix(node) & mask; s->slots[i].val; i = (i + 1) & mask)
-    if (s->list[s->slots[i].val - 1].node == node)
+  for (size_t i = h & mask; s->slots[i].val; i = (i + 1) & mask)
+    if (s->slots[i].hash == h)
       return s->slots[i].val - 1;
   return SIZE_MAX;
 }
@@ -111,6 +114,9 @@ typedef struct search {
   size_t best_len, meet[2];
 } search;
 
+/* expand() stops at the first meeting: see fg_graph_shortest_path. */
+#define MET 1
+
 /* Visit neighbour `node` of entry `from` on side `s`. */
 static int visit(search *q, int s, size_t from, uint32_t node, uint32_t kind, uint32_t id) {
   side *me = &q->sides[s], *other = &q->sides[!s];
@@ -121,15 +127,32 @@ static int visit(search *q, int s, size_t from, uint32_t node, uint32_t kind, ui
   if (rc)
     return rc;
   size_t there = side_find(other, node);
-  if (there != SIZE_MAX) {
-    size_t len = r.depth + other->list[there].depth;
-    if (len < q->best_len) {
-      q->best_len = len;
-      q->meet[s] = me->count - 1;
-      q->meet[!s] = there;
+  if (there == SIZE_MAX)
+    return FG_OK;
+  q->best_len = r.depth + other->list[there].depth;
+  q->meet[s] = me->count - 1;
+  q->meet[!s] = there;
+  return MET;
+}
+
+/* What expanding entries lo..hi-1 of side s would cost: the number of
+ * edges to look at. */
+static uint64_t frontier_edges(const search *q, int s, size_t lo, size_t hi) {
+  const fg__index *ix = q->ix;
+  uint64_t sum = 0;
+  for (size_t e = lo; e < hi; e++) {
+    uint32_t u = q->sides[s].list[e].node;
+    if (u < q->nf) {
+      sum += ix->film_credit_start[u + 1] - ix->film_credit_start[u];
+      if (q->o->rel_mask)
+        sum += ix->rel_out_start[u + 1] - ix->rel_out_start[u] + ix->rel_in_start[u + 1] -
+               ix->rel_in_start[u];
+    } else {
+      uint32_t p = u - q->nf;
+      sum += ix->person_credit_start[p + 1] - ix->person_credit_start[p];
     }
   }
-  return FG_OK;
+  return sum;
 }
 
 /* Expand every node of side s at depth `depth`. */
@@ -157,9 +180,12 @@ static int expand(search *q, int s, size_t lo, size_t hi) {
       }
     } else { /* a person: their films */
       uint32_t p = u - q->nf;
-      for (uint32_t k = ix->person_credit_start[p]; k < ix->person_credit_start[p + 1] && !rc;
-           k++) {
+      uint32_t end = ix->person_credit_start[p + 1];
+      for (uint32_t k = ix->person_credit_start[p]; k < end && !rc; k++) {
         uint32_t cid = ix->person_credit[k];
+        /* The credits are scattered: ask for one a few steps ahead. */
+        if (k + 8 < end)
+          FG__PREFETCH(&g->credits[ix->person_credit[k + 8]]);
         const fg__credit *c = &g->credits[cid];
         if (q->o->role_mask & FG_ROLE_MASK(c->role))
           rc = visit(q, s, e, c->film, FG_STEP_CREDIT, cid);
@@ -267,16 +293,26 @@ int fg_graph_shortest_path(const fg_graph *g, uint64_t from, uint64_t to,
     q.best_len = 0, q.meet[0] = q.meet[1] = 0;
   uint32_t depth[2] = {0, 0};
   size_t limit = q.o->max_steps ? q.o->max_steps : SIZE_MAX;
-  /* A level at a time from the side with the smaller frontier; after a
-   * level with a meeting, no shorter path can appear. */
+  uint64_t cost[2] = {rc ? 0 : frontier_edges(&q, 0, 0, 1), rc ? 0 : frontier_edges(&q, 1, 0, 1)};
+  /* A level at a time from the side whose frontier has fewer edges to look
+   * at. The first meeting is a shortest path: the graph is undirected (a
+   * credit or relation is followed both ways, under the same masks), and
+   * before this level no node was on both sides, so a node of the other
+   * side next to this side's frontier is in the other side's frontier (had
+   * it been expanded, its neighbour here would be on both sides). Every
+   * meeting of the level therefore has the same length. */
   while (!rc && q.best_len == SIZE_MAX && lo[0] < hi[0] && lo[1] < hi[1] &&
          (size_t)depth[0] + depth[1] < limit) {
-    int s = hi[0] - lo[0] <= hi[1] - lo[1] ? 0 : 1;
+    int s = cost[0] <= cost[1] ? 0 : 1;
     rc = expand(&q, s, lo[s], hi[s]);
     lo[s] = hi[s];
     hi[s] = q.sides[s].count;
     depth[s]++;
+    if (!rc)
+      cost[s] = frontier_edges(&q, s, lo[s], hi[s]);
   }
+  if (rc == MET)
+    rc = FG_OK;
   if (!rc && (q.best_len == SIZE_MAX || q.best_len > limit))
     rc = FG_ENOTFOUND;
   if (!rc)
