@@ -467,6 +467,52 @@ int fg_graph_load_imdb_file(fg_graph *g, int file, const fg_source *src,
   return fg__ld_finish(g, &mark, load_file(g, file, src, opts, info), info);
 }
 
+/* Give the credits this load added [first, n) ids in film order, when
+ * they came as two runs each in film order (title.principals.tsv, then the
+ * directors and writers title.crew.tsv adds): then a film's credits have
+ * consecutive ids, the index needs no by-film array, and a walk reads a
+ * film's people from consecutive records. Merged in place with a buffer the
+ * size of the shorter run; stable, so ids keep file order within a film.
+ * No caller has seen these ids yet (the load has not returned). Anything
+ * else (more runs, or no memory for the buffer) is left as it is: the
+ * order is only faster, not needed. */
+static void group_credits_by_film(fg_graph *g, size_t first) {
+  fg__credit *c = g->credits;
+  size_t n = g->n[FG_TABLE_CREDITS], split = 0;
+  for (size_t i = first + 1; i < n; i++)
+    if (c[i].film < c[i - 1].film) {
+      if (split)
+        return; /* a third run */
+      split = i;
+    }
+  if (!split)
+    return; /* already in order */
+  size_t left = split - first, right = n - split;
+  fg__credit *buf = fg__malloc(&g->alloc, (left < right ? left : right) * sizeof *buf);
+  if (!buf)
+    return;
+  if (right <= left) { /* merge from the back, the right run in buf */
+    memcpy(buf, c + split, right * sizeof *buf);
+    size_t i = split, j = right, k = n;
+    while (j > 0) {
+      if (i > first && c[i - 1].film > buf[j - 1].film)
+        c[--k] = c[--i];
+      else
+        c[--k] = buf[--j];
+    }
+  } else { /* merge from the front, the left run in buf */
+    memcpy(buf, c + first, left * sizeof *buf);
+    size_t i = 0, j = split, k = first;
+    while (i < left) {
+      if (j < n && c[j].film < buf[i].film)
+        c[k++] = c[j++];
+      else
+        c[k++] = buf[i++];
+    }
+  }
+  fg__free(&g->alloc, buf);
+}
+
 int fg_graph_load_imdb(fg_graph *g, const char *dir, const fg_load_options *opts,
                        fg_error_info *err) {
   if (!g)
@@ -496,5 +542,7 @@ int fg_graph_load_imdb(fg_graph *g, const char *dir, const fg_load_options *opts
   if (rc == FG_OK && !found)
     fg__info_set(info, rc = FG_EIO, dir, 0, 0,
                  "no IMDb dataset here (title.basics.tsv, name.basics.tsv, ...)");
+  if (rc == FG_OK)
+    group_credits_by_film(g, mark.n[FG_TABLE_CREDITS]);
   return fg__ld_finish(g, &mark, rc, info);
 }

@@ -322,9 +322,150 @@ int fg_graph_shortest_path(const fg_graph *g, uint64_t from, uint64_t to,
   return rc;
 }
 
-static int cmp_u64(const void *pa, const void *pb) {
-  uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
-  return (a > b) - (a < b);
+/* ---- Everyone within k steps ------------------------------------------------ */
+
+/* The nodes a one-sided search has reached: a hash set while few, a bitmap
+ * over all nodes once past 1/64 of them (a bit a node: the whole graph's
+ * set stays in cache where an array of indexes would not). No parents or
+ * depths: the queue's levels give the distances. */
+typedef struct nodeset {
+  const fg__alloc *a;
+  fg__slot *slots;
+  size_t nslots, count, nodes;
+  uint64_t *bits;
+} nodeset;
+
+static int nodeset_go_bits(nodeset *s) {
+  size_t words = s->nodes / 64 + 1;
+  uint64_t *bits = fg__malloc(s->a, words * sizeof *bits);
+  if (!bits)
+    return FG_ENOMEM;
+  memset(bits, 0, words * sizeof *bits);
+  for (size_t i = 0; i < s->nslots; i++)
+    if (s->slots[i].val) {
+      uint32_t node = s->slots[i].val - 1;
+      bits[node / 64] |= 1ull << (node % 64);
+    }
+  fg__free(s->a, s->slots);
+  s->slots = NULL;
+  s->nslots = 0;
+  s->bits = bits;
+  return FG_OK;
+}
+
+/* Add `node`: 1 if it was new, 0 if already there, or an error (< 0). */
+static int nodeset_add(nodeset *s, uint32_t node) {
+  if (s->bits) {
+    uint64_t bit = 1ull << (node % 64), *w = &s->bits[node / 64];
+    if (*w & bit)
+      return 0;
+    *w |= bit;
+    s->count++;
+    return 1;
+  }
+  int rc;
+  if (s->count + 1 > s->nodes / 64 + 1024) {
+    if ((rc = nodeset_go_bits(s)))
+      return rc;
+    return nodeset_add(s, node);
+  }
+  if ((rc = fg__slots_reserve(s->a, &s->slots, &s->nslots, s->count + 1)))
+    return rc;
+  /* val is node + 1 (nodes < 2^32 - 1: checked by the caller). */
+  uint32_t h = mix(node);
+  size_t mask = s->nslots - 1, i = h & mask;
+  for (; s->slots[i].val; i = (i + 1) & mask)
+    if (s->slots[i].hash == h)
+      return 0;
+  s->slots[i].val = node + 1;
+  s->slots[i].hash = h;
+  s->count++;
+  return 1;
+}
+
+typedef struct within {
+  const fg_graph *g;
+  const fg__index *ix;
+  const fg_path_options *o;
+  uint32_t nf;
+  nodeset seen;
+  uint32_t *queue; /* nodes in the order reached: distance 0, 1, 2, ... */
+  size_t count, cap;
+} within;
+
+static int within_offer(within *w, uint32_t node) {
+  int added = nodeset_add(&w->seen, node);
+  if (added <= 0)
+    return added;
+  if (w->count == w->cap) {
+    void *q = w->queue;
+    int rc = fg__reserve(w->seen.a, &q, &w->cap, w->count + 1, sizeof *w->queue);
+    if (rc)
+      return rc;
+    w->queue = q;
+  }
+  w->queue[w->count++] = node;
+  return FG_OK;
+}
+
+static int within_expand(within *w, uint32_t u) {
+  const fg_graph *g = w->g;
+  const fg__index *ix = w->ix;
+  uint32_t roles = w->o->role_mask;
+  int rc = FG_OK;
+  if (u < w->nf) {
+    uint32_t end = ix->film_credit_start[u + 1];
+    for (uint32_t k = ix->film_credit_start[u]; k < end && rc >= 0; k++) {
+      const fg__credit *c = &g->credits[FG__CSR_ITEM(ix->film_credit, k)];
+      if (roles & FG_ROLE_MASK(c->role))
+        rc = within_offer(w, w->nf + c->person);
+    }
+    for (int dir = 0; dir < 2 && rc >= 0 && w->o->rel_mask; dir++) {
+      const uint32_t *start = dir ? ix->rel_in_start : ix->rel_out_start;
+      const uint32_t *items = dir ? ix->rel_in : ix->rel_out;
+      for (uint32_t k = start[u]; k < start[u + 1] && rc >= 0; k++) {
+        const fg__relation *r = &g->relations[items[k]];
+        if (w->o->rel_mask & FG_REL_MASK(r->type))
+          rc = within_offer(w, dir ? r->from : r->to);
+      }
+    }
+  } else {
+    uint32_t p = u - w->nf, end = ix->person_credit_start[p + 1];
+    for (uint32_t k = ix->person_credit_start[p]; k < end && rc >= 0; k++) {
+      if (k + 8 < end)
+        FG__PREFETCH(&g->credits[ix->person_credit[k + 8]]);
+      const fg__credit *c = &g->credits[ix->person_credit[k]];
+      if (roles & FG_ROLE_MASK(c->role))
+        rc = within_offer(w, c->film);
+    }
+  }
+  return rc < 0 ? rc : FG_OK;
+}
+
+/* Sort ids ascending: LSD radix, a byte a pass, skipping passes where
+ * every id has the same byte. `tmp` holds n ids. */
+static void sort_ids(uint32_t *ids, uint32_t *tmp, size_t n) {
+  uint32_t *src = ids, *dst = tmp;
+  for (int shift = 0; shift < 32; shift += 8) {
+    size_t count[256] = {0};
+    for (size_t i = 0; i < n; i++)
+      count[(src[i] >> shift) & 0xFF]++;
+    if (count[(src[0] >> shift) & 0xFF] == n)
+      continue;
+    size_t sum = 0;
+    for (int b = 0; b < 256; b++) {
+      size_t c = count[b];
+      count[b] = sum;
+      sum += c;
+    }
+    for (size_t i = 0; i < n; i++)
+      dst[count[(src[i] >> shift) & 0xFF]++] = src[i];
+    uint32_t *t = src;
+    src = dst;
+    dst = t;
+  }
+  if (src != ids)
+    memcpy(ids, src, n * sizeof *ids);
 }
 
 int fg_graph_people_within(const fg_graph *g, uint64_t from, uint32_t steps,
@@ -336,61 +477,75 @@ int fg_graph_people_within(const fg_graph *g, uint64_t from, uint32_t steps,
   fg_path_options defaults = FG_PATH_OPTIONS_INIT;
   if (opts && opts->version != FG_PATH_OPTIONS_VERSION)
     return FG_EVERSION;
-  search q;
-  memset(&q, 0, sizeof q);
-  q.g = g;
-  q.o = opts ? opts : &defaults;
-  q.nf = (uint32_t)g->n[FG_TABLE_FILMS];
-  q.best_len = SIZE_MAX;
+  if ((uint64_t)g->n[FG_TABLE_FILMS] + g->n[FG_TABLE_PEOPLE] >= 0xFFFFFFFFu)
+    return FG_ELIMIT;
+  within w;
+  memset(&w, 0, sizeof w);
+  w.g = g;
+  w.o = opts ? opts : &defaults;
+  w.nf = (uint32_t)g->n[FG_TABLE_FILMS];
+  w.seen.a = &g->alloc;
+  w.seen.nodes = w.nf + g->n[FG_TABLE_PEOPLE];
   uint32_t start;
   int rc = to_index(g, from, &start);
   if (rc)
     return rc;
-  q.ix = fg__index_get(g, &rc);
-  if (!q.ix)
+  w.ix = fg__index_get(g, &rc);
+  if (!w.ix)
     return rc;
-  /* One side only; the other stays empty, so nothing ever "meets". */
-  q.sides[0].a = q.sides[1].a = &g->alloc;
-  q.sides[0].nodes = q.sides[1].nodes = q.nf + g->n[FG_TABLE_PEOPLE];
-  reached first = {start, FG_ID_NONE, 0, 0, 0};
-  rc = side_add(&q.sides[0], first);
-  size_t lo = 0, hi = 1;
-  for (uint32_t d = 0; d < steps && !rc && lo < hi; d++) {
-    rc = expand(&q, 0, lo, hi);
-    lo = hi;
-    hi = q.sides[0].count;
-  }
-  /* BFS order is by distance; within a distance, sort the people by id. */
+  rc = within_offer(&w, start);
+  /* Level d is queue[level_start[d] .. level_start[d + 1]); people only
+   * are listed, a level at a time, sorted by id within it. */
   fg_idlist *l = rc ? NULL : fg__idlist_new(&g->alloc);
   if (!rc && !l)
     rc = FG_ENOMEM;
-  size_t n = 0;
-  for (size_t e = 1; e < q.sides[0].count && !rc; e++)
-    n += q.sides[0].list[e].node >= q.nf;
-  if (!rc && n && !(l->weights = fg__malloc(&g->alloc, n * sizeof *l->weights)))
-    rc = FG_ENOMEM;
-  for (size_t e = 1; e < q.sides[0].count && !rc; e++) {
-    const reached *r = &q.sides[0].list[e];
-    if (r->node < q.nf)
-      continue;
-    rc = fg__idlist_push(l, r->node - q.nf);
-    if (!rc)
-      l->weights[l->count - 1] = r->depth;
+  size_t lo = 0, hi = w.count;
+  uint32_t *tmp = NULL;
+  size_t cap_tmp = 0;
+  size_t *level_end = NULL, nlevels = 1, cap_levels = 0; /* level 0: the start, no people */
+  for (uint32_t d = 0; !rc && lo < hi; d++) {
+    if (d > 0) { /* list the people of level d */
+      size_t first = l->count;
+      for (size_t e = lo; e < hi && !rc; e++)
+        if (w.queue[e] >= w.nf)
+          rc = fg__idlist_push(l, w.queue[e] - w.nf);
+      size_t n = l->count - first;
+      if (!rc && n > 1 && n > cap_tmp) {
+        fg__free(&g->alloc, tmp);
+        cap_tmp = n;
+        if (!(tmp = fg__malloc(&g->alloc, n * sizeof *tmp)))
+          rc = FG_ENOMEM;
+      }
+      if (!rc && n > 1)
+        sort_ids(l->ids + first, tmp, n);
+      if (!rc && n) { /* remember where level d's people end */
+        void *ends = level_end;
+        if (!(rc = fg__reserve(&g->alloc, &ends, &cap_levels, d + 1, sizeof *level_end))) {
+          level_end = ends;
+          while (nlevels < d) /* levels without people */
+            level_end[nlevels++] = first;
+          level_end[nlevels++] = l->count;
+        }
+      }
+    }
+    if (d == steps)
+      break;
+    for (size_t e = lo; e < hi && !rc; e++)
+      rc = within_expand(&w, w.queue[e]);
+    lo = hi;
+    hi = w.count;
   }
-  /* Nearest first, then by id. */
-  uint64_t *keys = !rc && l->count ? fg__malloc(&g->alloc, l->count * sizeof *keys) : NULL;
-  if (!rc && l->count && !keys)
+  /* Each person's weight is its distance. */
+  if (!rc && l->count && !(l->weights = fg__malloc(&g->alloc, l->cap * sizeof *l->weights)))
     rc = FG_ENOMEM;
-  if (keys) {
-    for (size_t i = 0; i < l->count; i++)
-      keys[i] = ((uint64_t)l->weights[i] << 32) | l->ids[i];
-    qsort(keys, l->count, sizeof *keys, cmp_u64);
-    for (size_t i = 0; i < l->count; i++)
-      l->weights[i] = (uint32_t)(keys[i] >> 32), l->ids[i] = (uint32_t)keys[i];
-    fg__free(&g->alloc, keys);
-  }
-  side_free(&q.sides[0]);
-  side_free(&q.sides[1]);
+  for (size_t d = 1, i = 0; !rc && d < nlevels; d++)
+    for (; i < level_end[d]; i++)
+      l->weights[i] = (uint32_t)d;
+  fg__free(&g->alloc, level_end);
+  fg__free(&g->alloc, tmp);
+  fg__free(&g->alloc, w.queue);
+  fg__free(&g->alloc, w.seen.slots);
+  fg__free(&g->alloc, w.seen.bits);
   if (rc) {
     fg_idlist_free(l);
     return rc;

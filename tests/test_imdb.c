@@ -1142,6 +1142,92 @@ static void test_dedupe_many(void **state) {
 
 /* A folder whose relations.tsv (read last) fails: nothing of the seven
  * IMDb files stays. */
+static void write_in(const char *dir, const char *name, const char *text) {
+  char path[600];
+  snprintf(path, sizeof path, "%s/%s", dir, name);
+  FILE *fp = fopen(path, "wb");
+  assert_non_null(fp);
+  fputs(text, fp);
+  assert_int_equal(fclose(fp), 0);
+}
+
+/* A folder load numbers its credits by film: the directors and writers
+ * title.crew.tsv adds come right after their film's principals, whichever
+ * run is longer (both merge directions), keeping file order within a
+ * film; loading the files one by one keeps file order. */
+static void test_folder_groups_credits_by_film(void **state) {
+  (void)state;
+  static const char *const crews[2] = {
+      /* fewer crew credits than principals */
+      "tconst\tdirectors\twriters\n"
+      "tt0000001\tnm0000003\t\\N\n"
+      "tt0000003\tnm0000001\tnm0000002\n",
+      /* more crew credits than principals */
+      "tconst\tdirectors\twriters\n"
+      "tt0000001\tnm0000003,nm0000002\tnm0000003\n"
+      "tt0000002\tnm0000001,nm0000002\tnm0000003,nm0000001\n"
+      "tt0000003\tnm0000001\tnm0000002,nm0000003\n",
+  };
+  for (int v = 0; v < 2; v++) {
+    char dir[256];
+    fgt_tempdir(dir, sizeof dir);
+    write_in(dir, "title.basics.tsv",
+             "tconst\ttitleType\tprimaryTitle\toriginalTitle\tisAdult\tstartYear\tendYear\t"
+             "runtimeMinutes\tgenres\n"
+             "tt0000001\tmovie\tOne\t\\N\t0\t2001\t\\N\t\\N\t\\N\n"
+             "tt0000002\tmovie\tTwo\t\\N\t0\t2002\t\\N\t\\N\t\\N\n"
+             "tt0000003\tmovie\tThree\t\\N\t0\t2003\t\\N\t\\N\t\\N\n");
+    write_in(dir, "name.basics.tsv",
+             "nconst\tprimaryName\tbirthYear\tdeathYear\tprimaryProfession\tknownForTitles\n"
+             "nm0000001\tAnn\t\\N\t\\N\t\\N\t\\N\n"
+             "nm0000002\tBob\t\\N\t\\N\t\\N\t\\N\n"
+             "nm0000003\tCid\t\\N\t\\N\t\\N\t\\N\n");
+    write_in(dir, "title.principals.tsv",
+             "tconst\tordering\tnconst\tcategory\tjob\tcharacters\n"
+             "tt0000001\t1\tnm0000001\tactor\t\\N\t\\N\n"
+             "tt0000001\t2\tnm0000002\tactress\t\\N\t\\N\n"
+             "tt0000002\t1\tnm0000003\tactor\t\\N\t\\N\n"
+             "tt0000003\t1\tnm0000003\tactor\t\\N\t\\N\n");
+    write_in(dir, "title.crew.tsv", crews[v]);
+    fg_graph *g = fgt_graph(NULL);
+    fg_error_info err = FG_ERROR_INFO_INIT;
+    assert_int_equal(fg_graph_load_imdb(g, dir, NULL, &err), FG_OK);
+    /* The same files one at a time, in the same order: file order. */
+    fg_graph *h = fgt_graph(NULL);
+    static const int files[] = {FG_IMDB_TITLE_BASICS, FG_IMDB_NAME_BASICS,
+                                FG_IMDB_TITLE_PRINCIPALS, FG_IMDB_TITLE_CREW};
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+      char path[600];
+      snprintf(path, sizeof path, "%s/%s", dir, fg_imdb_file_name(files[i]));
+      fg_source src = FG_SOURCE_INIT;
+      src.path = path;
+      assert_int_equal(fg_graph_load_imdb_file(h, files[i], &src, NULL, &err), FG_OK);
+    }
+    size_t n = fg_graph_count(g, FG_TABLE_CREDITS);
+    assert_int_equal(n, fg_graph_count(h, FG_TABLE_CREDITS));
+    assert_int_equal(n, v == 0 ? 4 + 3 : 4 + 10);
+    /* Ids ascend with the film; within a film, h's credits in h's order. */
+    size_t at = 0;
+    for (fg_id f = 0; f < 3; f++)
+      for (fg_id k = 0; k < n; k++) {
+        fg_credit b = FG_CREDIT_INIT;
+        assert_int_equal(fg_graph_credit(h, k, &b), FG_OK);
+        if (b.film != f)
+          continue;
+        fg_credit a = FG_CREDIT_INIT;
+        assert_int_equal(fg_graph_credit(g, (fg_id)at++, &a), FG_OK);
+        assert_int_equal(a.film, f);
+        assert_int_equal(a.person, b.person);
+        assert_int_equal(a.role, b.role);
+        assert_int_equal(a.billing, b.billing);
+      }
+    assert_int_equal(at, n);
+    fg_graph_free(g);
+    fg_graph_free(h);
+    fgt_remove_tempdir(dir);
+  }
+}
+
 static void test_folder_fails_late(void **state) {
   (void)state;
   char dir[256], path[512], dst[600];
@@ -1855,6 +1941,7 @@ int main(void) {
       cmocka_unit_test(test_malformed),
       cmocka_unit_test(test_crew_lenient_skip_adds_nothing),
       cmocka_unit_test(test_dedupe_many),
+      cmocka_unit_test(test_folder_groups_credits_by_film),
       cmocka_unit_test(test_folder_fails_late),
       cmocka_unit_test(test_folder_relation_to_missing_title),
       cmocka_unit_test(test_crew_bad_row_counts_once),

@@ -307,6 +307,10 @@ void fgt_remove_tempdir(const char *dir) {
     snprintf(path, sizeof path, "%s/%s.tmp", dir, table_files[t]);
     unlink(path);
   }
+  for (int f = 0; f < FG_IMDB_FILE_COUNT_; f++) {
+    snprintf(path, sizeof path, "%s/%s", dir, fg_imdb_file_name(f));
+    unlink(path);
+  }
   assert_int_equal(rmdir(dir), 0);
 }
 

@@ -89,7 +89,7 @@ void fgt_expect_same_graph(const fg_graph *a, const fg_graph *b);
 /* Make a fresh temporary folder into buf (at least 64 bytes). */
 void fgt_tempdir(char *buf, size_t cap);
 /* Remove a temporary folder made by fgt_tempdir, with the files the
- * catalogue writer puts in it. */
+ * catalogue writer puts in it and any IMDb files. */
 void fgt_remove_tempdir(const char *dir);
 
 /* What a graph answers, to compare before and after a failed call: the
