@@ -34,10 +34,11 @@
  * A graph is not locked internally. Any number of threads may call the
  * read-only functions (those taking `const fg_graph *`) on the same graph at
  * once, provided the graph is *frozen*: fg_graph_freeze() has returned FG_OK
- * and no modifying call (fg_graph_add_*, fg_graph_load_*) has run since. A modifying call needs exclusive access:
- * no other call on that graph may run at the same time. On a graph that is
- * not frozen, the first query builds the indexes, so it too needs exclusive
- * access. Different graphs are fully independent. fg_errstr(), fg_version()
+ * and no modifying call (fg_graph_add_*, fg_graph_load_*) has run since.
+ * A modifying call needs exclusive access: no other call on that graph may
+ * run at the same time. On a graph that is not frozen, the first query
+ * builds the adjacency, and the first search the search tables, so these
+ * too need exclusive access. Different graphs are fully independent. fg_errstr(), fg_version()
  * and the fg_*_name() functions may be called from any thread at any time.
  */
 #ifndef FILMGRAPH_H
@@ -384,7 +385,10 @@ FG_EXTERN int fg_graph_add_aka(fg_graph *g, const fg_aka *aka, fg_id *out_id);
 /* Build the lookup indexes now (adjacency by film and by person, the title
  * and name search tables), so that the graph is frozen and can be read from
  * many threads (see Threads above). Loaders leave this to the first query
- * (or to this call), so that loading several files builds them once.
+ * (or to this call), so that loading several files builds them once: the
+ * first traversal or lookup builds the adjacency only (O(V+E), at most
+ * about 10 bytes a credit, see fg_memory), the first search the search
+ * tables.
  * Records can still be added afterwards; the graph is then no longer frozen
  * and the next query or freeze rebuilds the indexes (O(V+E)).
  * Errors: FG_EINVAL, FG_ENOMEM (the graph keeps working, unfrozen). */
@@ -401,9 +405,11 @@ typedef struct fg_memory {
   uint64_t index;                    /* adjacency and search indexes */
   uint64_t other;                    /* the graph itself, the undo log */
   uint64_t total;                    /* the sum of the above */
+  uint64_t adjacency;                /* of `index`: the adjacency (traversals) */
+  uint64_t search;                   /* of `index`: the title and name tables */
 } fg_memory;
 #define FG_MEMORY_VERSION 1
-#define FG_MEMORY_INIT { FG_MEMORY_VERSION, { 0, 0, 0, 0, 0 }, 0, 0, 0, 0, 0, 0 }
+#define FG_MEMORY_INIT { FG_MEMORY_VERSION, { 0, 0, 0, 0, 0 }, 0, 0, 0, 0, 0, 0, 0, 0 }
 
 /* Fill *out (set out->version first). O(1). Errors: FG_EINVAL,
  * FG_EVERSION. */

@@ -31,8 +31,9 @@ static void report(reporter *r, int kind, fg_id film, fg_id other, fg_id rel) {
 /* Is there a relation before `before`, of `type`, from `from` to `to`? */
 static int earlier(const fg_graph *g, const fg__index *ix, fg_id from, fg_id to, int type,
                    fg_id before) {
-  for (uint32_t k = ix->rel_out_start[from]; k < ix->rel_out_start[from + 1]; k++) {
-    uint32_t id = ix->rel_out[k];
+  fg__range rels = fg__rels(ix, from, 0);
+  for (uint32_t k = rels.begin; k < rels.end; k++) {
+    uint32_t id = rels.items[k];
     const fg__relation *r = &g->relations[id];
     if (id < before && r->to == to && r->type == type)
       return 1;
@@ -58,8 +59,9 @@ static void check_relations(const fg_graph *g, const fg__index *ix, reporter *re
 /* The first remake_of of film f whose target is still `pending`. */
 static uint32_t next_pending(const fg_graph *g, const fg__index *ix, const uint32_t *outdeg,
                              fg_id f) {
-  for (uint32_t k = ix->rel_out_start[f]; k < ix->rel_out_start[f + 1]; k++) {
-    uint32_t id = ix->rel_out[k];
+  fg__range rels = fg__rels(ix, f, 0);
+  for (uint32_t k = rels.begin; k < rels.end; k++) {
+    uint32_t id = rels.items[k];
     if (g->relations[id].type == FG_REL_REMAKE_OF && outdeg[g->relations[id].to])
       return id;
   }
@@ -84,8 +86,9 @@ static int check_cycles(const fg_graph *g, const fg__index *ix, reporter *rep) {
   size_t qn = 0;
   for (fg_id f = 0; f < nf; f++) {
     uint32_t d = 0;
-    for (uint32_t k = ix->rel_out_start[f]; k < ix->rel_out_start[f + 1]; k++)
-      d += g->relations[ix->rel_out[k]].type == FG_REL_REMAKE_OF;
+    fg__range rels = fg__rels(ix, f, 0);
+    for (uint32_t k = rels.begin; k < rels.end; k++)
+      d += g->relations[rels.items[k]].type == FG_REL_REMAKE_OF;
     outdeg[f] = d;
     stamp[f] = 0;
     if (!d)
@@ -93,8 +96,9 @@ static int check_cycles(const fg_graph *g, const fg__index *ix, reporter *rep) {
   }
   for (size_t q = 0; q < qn; q++) {
     fg_id f = queue[q];
-    for (uint32_t k = ix->rel_in_start[f]; k < ix->rel_in_start[f + 1]; k++) {
-      const fg__relation *r = &g->relations[ix->rel_in[k]];
+    fg__range rels = fg__rels(ix, f, 1);
+    for (uint32_t k = rels.begin; k < rels.end; k++) {
+      const fg__relation *r = &g->relations[rels.items[k]];
       if (r->type == FG_REL_REMAKE_OF && --outdeg[r->from] == 0)
         queue[qn++] = r->from;
     }

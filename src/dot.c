@@ -64,8 +64,9 @@ int fg_film_family_dot(const fg_graph *g, fg_id film, fg_write_fn fn, void *payl
   const fg__index *ix = fg__index_get(g, &rc);
   for (size_t i = 0; ix && i < fam->count; i++) {
     fg_id f = fam->nodes[i].film;
-    for (uint32_t k = ix->rel_out_start[f]; k < ix->rel_out_start[f + 1]; k++) {
-      const fg__relation *r = &g->relations[ix->rel_out[k]];
+    fg__range rels = fg__rels(ix, f, 0);
+    for (uint32_t k = rels.begin; k < rels.end; k++) {
+      const fg__relation *r = &g->relations[rels.items[k]];
       if (r->type != FG_REL_REMAKE_OF)
         continue;
       snprintf(buf, sizeof buf, "  f%lu -> f%lu [label=\"remake of", (unsigned long)r->from,

@@ -112,9 +112,10 @@ static int push_frame(builder *b, frame f) {
 /* The first remake_of relation of film f, in the order added (the one
  * fg_film_true_story follows), or FG_ID_NONE. */
 static uint32_t first_remake(const fg_graph *g, const fg__index *ix, uint32_t f) {
-  for (uint32_t k = ix->rel_out_start[f]; k < ix->rel_out_start[f + 1]; k++)
-    if (REMAKE(g, ix->rel_out[k]))
-      return ix->rel_out[k];
+  fg__range rels = fg__rels(ix, f, 0);
+  for (uint32_t k = rels.begin; k < rels.end; k++)
+    if (REMAKE(g, rels.items[k]))
+      return rels.items[k];
   return FG_ID_NONE;
 }
 
@@ -139,8 +140,9 @@ static int place_tree(builder *b, uint32_t root) {
     node->relation = f.rel;
     uint32_t self = (uint32_t)b->fam->count++;
     size_t nk = 0;
-    for (uint32_t k = ix->rel_in_start[f.film]; k < ix->rel_in_start[f.film + 1]; k++) {
-      uint32_t rel = ix->rel_in[k];
+    fg__range rels = fg__rels(ix, f.film, 1);
+    for (uint32_t k = rels.begin; k < rels.end; k++) {
+      uint32_t rel = rels.items[k];
       if (!REMAKE(g, rel))
         continue;
       uint32_t c = g->relations[rel].from;
@@ -173,9 +175,9 @@ static int collect(builder *b, fg_id film) {
   for (size_t q = 0; !rc && q < b->set.count; q++) {
     uint32_t f = b->set.members[q];
     for (int dir = 0; dir < 2 && !rc; dir++) {
-      const uint32_t *start = dir ? ix->rel_in_start : ix->rel_out_start;
-      const uint32_t *items = dir ? ix->rel_in : ix->rel_out;
-      for (uint32_t k = start[f]; k < start[f + 1] && !rc; k++) {
+      fg__range rels = fg__rels(ix, f, dir);
+      const uint32_t *items = rels.items;
+      for (uint32_t k = rels.begin; k < rels.end && !rc; k++) {
         const fg__relation *r = &g->relations[items[k]];
         if (r->type != FG_REL_REMAKE_OF)
           continue;
@@ -205,8 +207,9 @@ static int detect_cycle(builder *b, int *cycle) {
   size_t qn = 0;
   for (size_t m = 0; m < n; m++) {
     uint32_t f = b->set.members[m], deg = 0, first = FG_ID_NONE;
-    for (uint32_t k = ix->rel_out_start[f]; k < ix->rel_out_start[f + 1]; k++) {
-      const fg__relation *r = &g->relations[ix->rel_out[k]];
+    fg__range rels = fg__rels(ix, f, 0);
+    for (uint32_t k = rels.begin; k < rels.end; k++) {
+      const fg__relation *r = &g->relations[rels.items[k]];
       if (r->type != FG_REL_REMAKE_OF)
         continue;
       deg++;
@@ -221,8 +224,9 @@ static int detect_cycle(builder *b, int *cycle) {
   }
   for (size_t q = 0; q < qn; q++) {
     uint32_t f = b->set.members[queue[q]];
-    for (uint32_t k = ix->rel_in_start[f]; k < ix->rel_in_start[f + 1]; k++) {
-      const fg__relation *r = &g->relations[ix->rel_in[k]];
+    fg__range rels = fg__rels(ix, f, 1);
+    for (uint32_t k = rels.begin; k < rels.end; k++) {
+      const fg__relation *r = &g->relations[rels.items[k]];
       if (r->type != FG_REL_REMAKE_OF)
         continue;
       size_t c = walkset_find(&b->set, r->from);
@@ -362,12 +366,13 @@ int fg_film_true_story(const fg_graph *g, fg_id film, fg_story *out, fg_idlist *
   rc = walkset_add(&path, cur);
   while (!rc) {
     uint32_t next_rel = FG_ID_NONE;
-    for (uint32_t k = ix->rel_out_start[cur]; k < ix->rel_out_start[cur + 1]; k++) {
-      if (!REMAKE(g, ix->rel_out[k]))
+    fg__range remakes = fg__rels(ix, cur, 0);
+    for (uint32_t k = remakes.begin; k < remakes.end; k++) {
+      if (!REMAKE(g, remakes.items[k]))
         continue;
       if (next_rel == FG_ID_NONE)
-        next_rel = ix->rel_out[k];
-      else if (g->relations[ix->rel_out[k]].to != g->relations[next_rel].to)
+        next_rel = remakes.items[k];
+      else if (g->relations[remakes.items[k]].to != g->relations[next_rel].to)
         flags |= FG_STORY_BRANCHES;
     }
     if (next_rel == FG_ID_NONE)

@@ -214,7 +214,9 @@ typedef struct fg__namekey {
 
 /* Adjacency (CSR) and search tables, built from the records in O(V+E) and
  * valid while the record counts are those it was built for (records are
- * append-only, so equal counts mean equal contents). */
+ * append-only, so equal counts mean equal contents). The adjacency is built
+ * on first use (any traversal or lookup); the search tables on the first
+ * search (or by fg_graph_freeze). */
 /* Item k of a CSR row: the items array, or k itself when the records were
  * already grouped by owner (then the array is left out: NULL). */
 #define FG__CSR_ITEM(items, k) ((items) ? (items)[k] : (uint32_t)(k))
@@ -223,14 +225,79 @@ typedef struct fg__index {
   size_t n[FG_TABLE_COUNT_];
   uint32_t *film_credit_start, *film_credit; /* credits by film (see FG__CSR_ITEM) */
   uint32_t *person_credit_start, *person_credit;
-  uint32_t *rel_out_start, *rel_out; /* relations by `from` */
-  uint32_t *rel_in_start, *rel_in;   /* relations by `to` */
+  uint32_t *person_film; /* the film of each person_credit entry */
+  /* Relations: few films have any, so a film's row is found through a bit
+   * per film and a running count per 64 films (rank), not an array over
+   * all films. Rows: out-going by `from`, in-coming by `to`. */
+  uint64_t *rel_bits;
+  uint32_t *rel_rank;
+  uint32_t *rel_out_start, *rel_out; /* by row */
+  uint32_t *rel_in_start, *rel_in;
   uint32_t *aka_start, *aka; /* see FG__CSR_ITEM */
+  int has_search;      /* the two tables below are built */
   fg__namekey *titles; /* sorted by hash, then id */
   size_t n_titles;
   fg__namekey *names;
   size_t n_names;
 } fg__index;
+
+/* A run of relation ids: items[begin .. end). */
+typedef struct fg__range {
+  const uint32_t *items;
+  uint32_t begin, end;
+} fg__range;
+
+#if defined(__GNUC__)
+#define FG__POPCOUNT64(x) ((uint32_t)__builtin_popcountll(x))
+#else
+static inline uint32_t FG__POPCOUNT64(uint64_t x) {
+  x = x - ((x >> 1) & 0x5555555555555555ull);
+  x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+  x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+  return (uint32_t)((x * 0x0101010101010101ull) >> 56);
+}
+#endif
+
+/* Does entry k of the by-person credits pass role mask `roles`? `all`
+ * says the mask takes every role: then the credit need not be read, the
+ * film beside it (person_film) is all a walk needs. */
+static inline int fg__all_roles(uint32_t roles) {
+  uint32_t all = (1u << FG_ROLE_COUNT_) - 1;
+  return (roles & all) == all;
+}
+static inline int fg__person_entry_ok(const fg__credit *credits, const fg__index *ix, uint32_t k,
+                                      uint32_t roles, int all) {
+  return all || (roles & FG_ROLE_MASK(credits[ix->person_credit[k]].role));
+}
+
+/* The number of trailing zero bits of x (x != 0). */
+#if defined(__GNUC__)
+#define FG__CTZ64(x) ((uint32_t)__builtin_ctzll(x))
+#else
+static inline uint32_t FG__CTZ64(uint64_t x) {
+  uint32_t n = 0;
+  while (!(x & 1)) {
+    x >>= 1;
+    n++;
+  }
+  return n;
+}
+#endif
+
+/* The relations leaving film f (dir 0: by `from`) or reaching it (dir 1:
+ * by `to`). O(1). */
+static inline fg__range fg__rels(const fg__index *ix, uint32_t f, int dir) {
+  fg__range r = {NULL, 0, 0};
+  uint64_t word = ix->rel_bits[f / 64], bit = 1ull << (f % 64);
+  if (!(word & bit))
+    return r;
+  uint32_t row = ix->rel_rank[f / 64] + FG__POPCOUNT64(word & (bit - 1));
+  const uint32_t *start = dir ? ix->rel_in_start : ix->rel_out_start;
+  r.items = dir ? ix->rel_in : ix->rel_out;
+  r.begin = start[row];
+  r.end = start[row + 1];
+  return r;
+}
 
 /* The old rating and episode fields of a film a load changed. */
 typedef struct fg__undo {
@@ -329,9 +396,13 @@ int fg__seterr(fg_graph *g, int status, const char *fmt, ...) FG__PRINTF(3, 4);
  * behind a const pointer: see Threads in filmgraph.h). NULL + *status on
  * failure. */
 const fg__index *fg__index_get(const fg_graph *g, int *status);
+/* The index with its search tables, built now if missing (as above). */
+const fg__index *fg__search_get(const fg_graph *g, int *status);
 void fg__index_free(const fg__alloc *a, fg__index *ix);
 int fg__index_valid(const fg_graph *g);
-size_t fg__index_bytes(const fg__index *ix);
+/* Bytes of the adjacency, and of the search tables. */
+size_t fg__index_adjacency_bytes(const fg__index *ix);
+size_t fg__index_search_bytes(const fg__index *ix);
 
 /* ---- Results (result.c) -------------------------------------------------- */
 

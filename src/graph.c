@@ -114,7 +114,9 @@ int fg_graph_memory(const fg_graph *g, fg_memory *out) {
   out->total += out->keys =
       (uint64_t)(g->film_keys.map.nslots + g->person_keys.map.nslots) * sizeof(fg__slot) +
       (uint64_t)(g->film_keys.cap + g->person_keys.cap) * sizeof(uint32_t);
-  out->total += out->index = fg__index_bytes(g->index);
+  out->adjacency = fg__index_adjacency_bytes(g->index);
+  out->search = fg__index_search_bytes(g->index);
+  out->total += out->index = out->adjacency + out->search;
   out->total += out->other = sizeof *g + g->cap_undo * sizeof(fg__undo);
   return FG_OK;
 }

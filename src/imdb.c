@@ -389,7 +389,7 @@ static int crew_credits(fg__loader *ld, fg_credit *credit) {
 }
 
 static int row_title_episode(fg__loader *ld) {
-  fg_id episode, series;
+  fg_id episode = FG_ID_NONE, series = FG_ID_NONE;
   int rc = title_ref(ld, 0, &episode);
   if (rc)
     return rc;
@@ -407,7 +407,7 @@ static int row_title_episode(fg__loader *ld) {
 }
 
 static int row_title_ratings(fg__loader *ld) {
-  fg_id film;
+  fg_id film = FG_ID_NONE;
   int rc = title_ref(ld, 0, &film);
   if (rc)
     return rc;

@@ -1,7 +1,9 @@
 /* The graph's indexes: adjacency in compressed sparse row form (credits by
- * film and by person, relations by source and target, AKAs by film) and
- * the hash-sorted title and name tables used by search. Built in O(V+E)
- * by counting and radix sorts, all at once, after loading. */
+ * film and by person, with each person's films beside their credits;
+ * relations by source and target; AKAs by film) and the hash-sorted title
+ * and name tables used by search. Built in O(V+E) by counting and radix
+ * sorts after loading: the adjacency on first use, the search tables on
+ * the first search. */
 #include "fg_internal.h"
 
 #include <string.h>
@@ -13,6 +15,9 @@ void fg__index_free(const fg__alloc *a, fg__index *ix) {
   fg__free(a, ix->film_credit);
   fg__free(a, ix->person_credit_start);
   fg__free(a, ix->person_credit);
+  fg__free(a, ix->person_film);
+  fg__free(a, ix->rel_bits);
+  fg__free(a, ix->rel_rank);
   fg__free(a, ix->rel_out_start);
   fg__free(a, ix->rel_out);
   fg__free(a, ix->rel_in_start);
@@ -24,13 +29,24 @@ void fg__index_free(const fg__alloc *a, fg__index *ix) {
   fg__free(a, ix);
 }
 
-size_t fg__index_bytes(const fg__index *ix) {
+static size_t rel_rows(const fg__index *ix) {
+  size_t words = ix->n[FG_TABLE_FILMS] / 64 + 1;
+  return ix->rel_rank[words - 1] + FG__POPCOUNT64(ix->rel_bits[words - 1]);
+}
+
+size_t fg__index_adjacency_bytes(const fg__index *ix) {
   if (!ix)
     return 0;
-  size_t nf = ix->n[FG_TABLE_FILMS], np = ix->n[FG_TABLE_PEOPLE];
-  size_t w = 4 * (nf + 1) + (np + 1) + ix->n[FG_TABLE_CREDITS] * (1 + !!ix->film_credit) +
-             2 * ix->n[FG_TABLE_RELATIONS] + ix->n[FG_TABLE_AKAS] * !!ix->aka;
-  return sizeof *ix + w * sizeof(uint32_t) + (ix->n_titles + ix->n_names) * sizeof(fg__namekey);
+  size_t nf = ix->n[FG_TABLE_FILMS], np = ix->n[FG_TABLE_PEOPLE], nc = ix->n[FG_TABLE_CREDITS];
+  size_t words = nf / 64 + 1, rows = rel_rows(ix);
+  size_t w = (nf + 1) + nc * !!ix->film_credit + (np + 1) + 2 * nc + /* credits */
+             words * 3 + 2 * (rows + 1) + 2 * ix->n[FG_TABLE_RELATIONS] + /* relations */
+             (nf + 1) + ix->n[FG_TABLE_AKAS] * !!ix->aka;
+  return sizeof *ix + w * sizeof(uint32_t);
+}
+
+size_t fg__index_search_bytes(const fg__index *ix) {
+  return ix ? (ix->n_titles + ix->n_names) * sizeof(fg__namekey) : 0;
 }
 
 int fg__index_valid(const fg_graph *g) {
@@ -83,6 +99,78 @@ static int csr_build(const fg__alloc *a, const void *records, size_t stride, siz
   *start_out = start;
   *items_out = items;
   return FG_OK;
+}
+
+/* Credits by person, and beside each its film, so that a walk from a
+ * person reads their films in a row instead of one credit record each. */
+static int build_person_adjacency(const fg_graph *g, fg__index *ix) {
+  const fg__alloc *a = &g->alloc;
+  size_t np = g->n[FG_TABLE_PEOPLE], nc = g->n[FG_TABLE_CREDITS];
+  uint32_t *start = fg__malloc(a, (np + 1) * sizeof *start);
+  uint32_t *items = fg__malloc(a, (nc ? nc : 1) * sizeof *items);
+  uint32_t *films = fg__malloc(a, (nc ? nc : 1) * sizeof *films);
+  if (!start || !items || !films) {
+    fg__free(a, start);
+    fg__free(a, items);
+    fg__free(a, films);
+    return FG_ENOMEM;
+  }
+  memset(start, 0, (np + 1) * sizeof *start);
+  const fg__credit *c = g->credits;
+  for (size_t i = 0; i < nc; i++)
+    start[c[i].person + 1]++;
+  for (size_t p = 0; p < np; p++)
+    start[p + 1] += start[p];
+  for (size_t i = 0; i < nc; i++) {
+    uint32_t at = start[c[i].person]++;
+    items[at] = (uint32_t)i;
+    films[at] = c[i].film;
+  }
+  for (size_t p = np; p > 0; p--)
+    start[p] = start[p - 1];
+  start[0] = 0;
+  ix->person_credit_start = start;
+  ix->person_credit = items;
+  ix->person_film = films;
+  return FG_OK;
+}
+
+/* The relation rows: a bit for each film with a relation either way, the
+ * running count of such films per 64 (rank), and the relations by row. */
+static int build_relations(const fg_graph *g, fg__index *ix) {
+  const fg__alloc *a = &g->alloc;
+  size_t nf = g->n[FG_TABLE_FILMS], nr = g->n[FG_TABLE_RELATIONS], words = nf / 64 + 1;
+  ix->rel_bits = fg__malloc(a, words * sizeof *ix->rel_bits);
+  ix->rel_rank = fg__malloc(a, words * sizeof *ix->rel_rank);
+  if (!ix->rel_bits || !ix->rel_rank)
+    return FG_ENOMEM;
+  memset(ix->rel_bits, 0, words * sizeof *ix->rel_bits);
+  const fg__relation *r = g->relations;
+  for (size_t i = 0; i < nr; i++) {
+    ix->rel_bits[r[i].from / 64] |= 1ull << (r[i].from % 64);
+    ix->rel_bits[r[i].to / 64] |= 1ull << (r[i].to % 64);
+  }
+  uint32_t sum = 0;
+  for (size_t w = 0; w < words; w++) {
+    ix->rel_rank[w] = sum;
+    sum += FG__POPCOUNT64(ix->rel_bits[w]);
+  }
+  /* Each relation's row at either end, then a CSR over the rows. */
+  uint32_t *rows = fg__malloc(a, (nr ? 2 * nr : 1) * sizeof *rows);
+  if (!rows)
+    return FG_ENOMEM;
+  for (size_t i = 0; i < nr; i++)
+    for (int end = 0; end < 2; end++) {
+      uint32_t f = end ? r[i].to : r[i].from;
+      uint64_t word = ix->rel_bits[f / 64], bit = 1ull << (f % 64);
+      rows[2 * i + end] = ix->rel_rank[f / 64] + FG__POPCOUNT64(word & (bit - 1));
+    }
+  int rc = csr_build(a, rows, 2 * sizeof *rows, 0, nr, sum, 0, &ix->rel_out_start, &ix->rel_out);
+  if (!rc)
+    rc = csr_build(a, rows, 2 * sizeof *rows, sizeof *rows, nr, sum, 0, &ix->rel_in_start,
+                   &ix->rel_in);
+  fg__free(a, rows);
+  return rc;
 }
 
 /* Stable LSD radix sort of name keys by hash, two 16-bit passes. Equal
@@ -187,6 +275,7 @@ static int build_names(const fg_graph *g, fg__index *ix) {
   return FG_OK;
 }
 
+/* The adjacency; the search tables are left for fg__search_get. */
 static int index_build(const fg_graph *g, fg__index **out) {
   const fg__alloc *a = &g->alloc;
   fg__index *ix = fg__malloc(a, sizeof *ix);
@@ -194,25 +283,16 @@ static int index_build(const fg_graph *g, fg__index **out) {
     return FG_ENOMEM;
   memset(ix, 0, sizeof *ix);
   memcpy(ix->n, g->n, sizeof ix->n);
-  size_t nf = g->n[FG_TABLE_FILMS], np = g->n[FG_TABLE_PEOPLE];
+  size_t nf = g->n[FG_TABLE_FILMS];
   int rc = csr_build(a, g->credits, sizeof *g->credits, offsetof(fg__credit, film),
                      g->n[FG_TABLE_CREDITS], nf, 1, &ix->film_credit_start, &ix->film_credit);
   if (!rc)
-    rc = csr_build(a, g->credits, sizeof *g->credits, offsetof(fg__credit, person),
-                   g->n[FG_TABLE_CREDITS], np, 0, &ix->person_credit_start, &ix->person_credit);
+    rc = build_person_adjacency(g, ix);
   if (!rc)
-    rc = csr_build(a, g->relations, sizeof *g->relations, offsetof(fg__relation, from),
-                   g->n[FG_TABLE_RELATIONS], nf, 0, &ix->rel_out_start, &ix->rel_out);
-  if (!rc)
-    rc = csr_build(a, g->relations, sizeof *g->relations, offsetof(fg__relation, to),
-                   g->n[FG_TABLE_RELATIONS], nf, 0, &ix->rel_in_start, &ix->rel_in);
+    rc = build_relations(g, ix);
   if (!rc)
     rc = csr_build(a, g->akas, sizeof *g->akas, offsetof(fg__aka, film), g->n[FG_TABLE_AKAS],
                    nf, 1, &ix->aka_start, &ix->aka);
-  if (!rc)
-    rc = build_titles(g, ix);
-  if (!rc)
-    rc = build_names(g, ix);
   if (rc) {
     fg__index_free(a, ix);
     return rc;
@@ -221,31 +301,64 @@ static int index_build(const fg_graph *g, fg__index **out) {
   return FG_OK;
 }
 
-const fg__index *fg__index_get(const fg_graph *cg, int *status) {
-  if (fg__index_valid(cg)) {
-    *status = FG_OK;
-    return cg->index;
-  }
+/* Put a newly built index in place of the graph's (stale or missing) one. */
+static const fg__index *install(const fg_graph *cg, fg__index *ix) {
   /* Building the index is the one write a query makes; the header's Threads
    * section asks callers to freeze a graph before sharing it. */
   fg_graph *g = (fg_graph *)cg;
-  fg__index *ix;
-  int rc = index_build(g, &ix);
-  if (rc) {
-    *status = rc;
-    return NULL;
-  }
   fg__index_free(&g->alloc, g->index);
   g->index = ix;
-  *status = FG_OK;
   return ix;
+}
+
+/* The search tables of ix; on failure ix is as it was. */
+static int search_build(const fg_graph *g, fg__index *ix) {
+  int rc = build_titles(g, ix);
+  if (!rc)
+    rc = build_names(g, ix);
+  if (rc) {
+    fg__free(&g->alloc, ix->titles);
+    ix->titles = NULL;
+    ix->n_titles = 0;
+    return rc;
+  }
+  ix->has_search = 1;
+  return FG_OK;
+}
+
+const fg__index *fg__index_get(const fg_graph *g, int *status) {
+  *status = FG_OK;
+  if (fg__index_valid(g))
+    return g->index;
+  fg__index *ix;
+  if ((*status = index_build(g, &ix)))
+    return NULL;
+  return install(g, ix);
+}
+
+/* All or nothing: a failure leaves the graph's index as it was. */
+const fg__index *fg__search_get(const fg_graph *g, int *status) {
+  *status = FG_OK;
+  if (fg__index_valid(g)) {
+    if (!g->index->has_search && (*status = search_build(g, g->index)))
+      return NULL;
+    return g->index;
+  }
+  fg__index *ix;
+  if ((*status = index_build(g, &ix)))
+    return NULL;
+  if ((*status = search_build(g, ix))) {
+    fg__index_free(&g->alloc, ix);
+    return NULL;
+  }
+  return install(g, ix);
 }
 
 int fg_graph_freeze(fg_graph *g) {
   if (!g)
     return FG_EINVAL;
   int rc;
-  if (!fg__index_get(g, &rc))
+  if (!fg__search_get(g, &rc))
     return fg__seterr(g, rc, "cannot build the indexes: %s", fg_errstr(rc));
   return FG_OK;
 }

@@ -108,6 +108,7 @@ typedef struct search {
   const fg_graph *g;
   const fg__index *ix;
   const fg_path_options *o;
+  int all_roles; /* o->role_mask takes every role */
   uint32_t nf;
   side sides[2];
   /* The best meeting so far: a node reached by both sides. */
@@ -145,8 +146,10 @@ static uint64_t frontier_edges(const search *q, int s, size_t lo, size_t hi) {
     if (u < q->nf) {
       sum += ix->film_credit_start[u + 1] - ix->film_credit_start[u];
       if (q->o->rel_mask)
-        sum += ix->rel_out_start[u + 1] - ix->rel_out_start[u] + ix->rel_in_start[u + 1] -
-               ix->rel_in_start[u];
+        for (int dir = 0; dir < 2; dir++) {
+          fg__range rels = fg__rels(ix, u, dir);
+          sum += rels.end - rels.begin;
+        }
     } else {
       uint32_t p = u - q->nf;
       sum += ix->person_credit_start[p + 1] - ix->person_credit_start[p];
@@ -170,9 +173,9 @@ static int expand(search *q, int s, size_t lo, size_t hi) {
           rc = visit(q, s, e, q->nf + c->person, FG_STEP_CREDIT, cid);
       }
       for (int dir = 0; dir < 2 && !rc && q->o->rel_mask; dir++) {
-        const uint32_t *start = dir ? ix->rel_in_start : ix->rel_out_start;
-        const uint32_t *items = dir ? ix->rel_in : ix->rel_out;
-        for (uint32_t k = start[u]; k < start[u + 1] && !rc; k++) {
+        fg__range rels = fg__rels(ix, u, dir);
+        const uint32_t *items = rels.items;
+        for (uint32_t k = rels.begin; k < rels.end && !rc; k++) {
           const fg__relation *r = &g->relations[items[k]];
           if (q->o->rel_mask & FG_REL_MASK(r->type))
             rc = visit(q, s, e, dir ? r->from : r->to, FG_STEP_RELATION, items[k]);
@@ -180,16 +183,10 @@ static int expand(search *q, int s, size_t lo, size_t hi) {
       }
     } else { /* a person: their films */
       uint32_t p = u - q->nf;
-      uint32_t end = ix->person_credit_start[p + 1];
-      for (uint32_t k = ix->person_credit_start[p]; k < end && !rc; k++) {
-        uint32_t cid = ix->person_credit[k];
-        /* The credits are scattered: ask for one a few steps ahead. */
-        if (k + 8 < end)
-          FG__PREFETCH(&g->credits[ix->person_credit[k + 8]]);
-        const fg__credit *c = &g->credits[cid];
-        if (q->o->role_mask & FG_ROLE_MASK(c->role))
-          rc = visit(q, s, e, c->film, FG_STEP_CREDIT, cid);
-      }
+      for (uint32_t k = ix->person_credit_start[p]; k < ix->person_credit_start[p + 1] && !rc;
+           k++)
+        if (fg__person_entry_ok(g->credits, ix, k, q->o->role_mask, q->all_roles))
+          rc = visit(q, s, e, ix->person_film[k], FG_STEP_CREDIT, ix->person_credit[k]);
     }
   }
   return rc;
@@ -270,6 +267,7 @@ int fg_graph_shortest_path(const fg_graph *g, uint64_t from, uint64_t to,
   memset(&q, 0, sizeof q);
   q.g = g;
   q.o = opts ? opts : &defaults;
+  q.all_roles = fg__all_roles(q.o->role_mask);
   q.nf = (uint32_t)g->n[FG_TABLE_FILMS];
   uint32_t ends[2];
   int rc = to_index(g, from, &ends[0]);
@@ -391,6 +389,7 @@ typedef struct within {
   nodeset seen;
   uint32_t *queue; /* nodes in the order reached: distance 0, 1, 2, ... */
   size_t count, cap;
+  uint64_t *frontier; /* bottom-up levels: the nodes of the level, a bit each */
 } within;
 
 static int within_offer(within *w, uint32_t node) {
@@ -421,9 +420,9 @@ static int within_expand(within *w, uint32_t u) {
         rc = within_offer(w, w->nf + c->person);
     }
     for (int dir = 0; dir < 2 && rc >= 0 && w->o->rel_mask; dir++) {
-      const uint32_t *start = dir ? ix->rel_in_start : ix->rel_out_start;
-      const uint32_t *items = dir ? ix->rel_in : ix->rel_out;
-      for (uint32_t k = start[u]; k < start[u + 1] && rc >= 0; k++) {
+      fg__range rels = fg__rels(ix, u, dir);
+      const uint32_t *items = rels.items;
+      for (uint32_t k = rels.begin; k < rels.end && rc >= 0; k++) {
         const fg__relation *r = &g->relations[items[k]];
         if (w->o->rel_mask & FG_REL_MASK(r->type))
           rc = within_offer(w, dir ? r->from : r->to);
@@ -431,15 +430,79 @@ static int within_expand(within *w, uint32_t u) {
     }
   } else {
     uint32_t p = u - w->nf, end = ix->person_credit_start[p + 1];
-    for (uint32_t k = ix->person_credit_start[p]; k < end && rc >= 0; k++) {
-      if (k + 8 < end)
-        FG__PREFETCH(&g->credits[ix->person_credit[k + 8]]);
-      const fg__credit *c = &g->credits[ix->person_credit[k]];
-      if (roles & FG_ROLE_MASK(c->role))
-        rc = within_offer(w, c->film);
-    }
+    int all = fg__all_roles(roles);
+    for (uint32_t k = ix->person_credit_start[p]; k < end && rc >= 0; k++)
+      if (fg__person_entry_ok(g->credits, ix, k, roles, all))
+        rc = within_offer(w, ix->person_film[k]);
   }
   return rc < 0 ? rc : FG_OK;
+}
+
+static int in_frontier(const within *w, uint32_t node) {
+  return (int)((w->frontier[node / 64] >> (node % 64)) & 1);
+}
+
+/* Bottom-up: is unvisited node v next to the frontier? It then joins the
+ * next level. Reads v's own row only, in id order, and stops at the first
+ * neighbour found. */
+static int touches_frontier(const within *w, uint32_t v, int all) {
+  const fg_graph *g = w->g;
+  const fg__index *ix = w->ix;
+  if (v < w->nf) {
+    for (uint32_t k = ix->film_credit_start[v]; k < ix->film_credit_start[v + 1]; k++) {
+      const fg__credit *c = &g->credits[FG__CSR_ITEM(ix->film_credit, k)];
+      if ((w->o->role_mask & FG_ROLE_MASK(c->role)) && in_frontier(w, w->nf + c->person))
+        return 1;
+    }
+    for (int dir = 0; dir < 2 && w->o->rel_mask; dir++) {
+      fg__range rels = fg__rels(ix, v, dir);
+      for (uint32_t k = rels.begin; k < rels.end; k++) {
+        const fg__relation *r = &g->relations[rels.items[k]];
+        if ((w->o->rel_mask & FG_REL_MASK(r->type)) && in_frontier(w, dir ? r->from : r->to))
+          return 1;
+      }
+    }
+    return 0;
+  }
+  uint32_t p = v - w->nf;
+  for (uint32_t k = ix->person_credit_start[p]; k < ix->person_credit_start[p + 1]; k++)
+    if (in_frontier(w, ix->person_film[k]) &&
+        fg__person_entry_ok(g->credits, ix, k, w->o->role_mask, all))
+      return 1;
+  return 0;
+}
+
+/* One level bottom-up: the frontier is queue[lo, hi); every unvisited node
+ * (films only if the frontier has people or relations count, people only
+ * if it has films) next to it is added. The set must be a bitmap. */
+static int within_bottom_up(within *w, size_t lo, size_t hi) {
+  size_t words = w->seen.nodes / 64 + 1;
+  memset(w->frontier, 0, words * sizeof *w->frontier);
+  int has_films = 0, has_people = 0;
+  for (size_t e = lo; e < hi; e++) {
+    uint32_t u = w->queue[e];
+    w->frontier[u / 64] |= 1ull << (u % 64);
+    if (u < w->nf)
+      has_films = 1;
+    else
+      has_people = 1;
+  }
+  size_t from = has_people || w->o->rel_mask ? 0 : w->nf;
+  size_t to = has_films ? w->seen.nodes : w->nf;
+  int all = fg__all_roles(w->o->role_mask);
+  for (size_t i = from / 64; i <= (to - 1) / 64 && from < to; i++) {
+    uint64_t unseen = ~w->seen.bits[i];
+    while (unseen) {
+      uint32_t v = (uint32_t)(i * 64 + FG__CTZ64(unseen));
+      unseen &= unseen - 1;
+      if (v < from || v >= to || !touches_frontier(w, v, all))
+        continue;
+      int rc = within_offer(w, v);
+      if (rc < 0)
+        return rc;
+    }
+  }
+  return FG_OK;
 }
 
 /* Sort ids ascending: LSD radix, a byte a pass, skipping passes where
@@ -530,8 +593,24 @@ int fg_graph_people_within(const fg_graph *g, uint64_t from, uint32_t steps,
     }
     if (d == steps)
       break;
-    for (size_t e = lo; e < hi && !rc; e++)
-      rc = within_expand(&w, w.queue[e]);
+    /* Top-down (expand each frontier node) while the frontier is small;
+     * bottom-up (look for a frontier neighbour of each unvisited node) once
+     * it is a fair part of what is left, where most edges top-down would
+     * look at lead to nodes already seen (Beamer et al., "Direction-
+     * optimizing breadth-first search", SC 2012). */
+    size_t unvisited = w.seen.nodes - w.seen.count;
+    if ((hi - lo) * 14 > unvisited && w.seen.count > 1024) {
+      if (!w.seen.bits)
+        rc = nodeset_go_bits(&w.seen);
+      if (!rc && !w.frontier &&
+          !(w.frontier = fg__malloc(&g->alloc, (w.seen.nodes / 64 + 1) * sizeof *w.frontier)))
+        rc = FG_ENOMEM;
+      if (!rc)
+        rc = within_bottom_up(&w, lo, hi);
+    } else {
+      for (size_t e = lo; e < hi && !rc; e++)
+        rc = within_expand(&w, w.queue[e]);
+    }
     lo = hi;
     hi = w.count;
   }
@@ -546,6 +625,7 @@ int fg_graph_people_within(const fg_graph *g, uint64_t from, uint32_t steps,
   fg__free(&g->alloc, w.queue);
   fg__free(&g->alloc, w.seen.slots);
   fg__free(&g->alloc, w.seen.bits);
+  fg__free(&g->alloc, w.frontier);
   if (rc) {
     fg_idlist_free(l);
     return rc;
@@ -628,9 +708,9 @@ static int walk_expand(fg_walk *w, uint32_t u, uint32_t d) {
     for (int dir = 0; dir < 2 && !rc; dir++) {
       if (!(w->o.direction & (dir ? FG_DIR_IN : FG_DIR_OUT)))
         continue;
-      const uint32_t *start = dir ? ix->rel_in_start : ix->rel_out_start;
-      const uint32_t *items = dir ? ix->rel_in : ix->rel_out;
-      for (uint32_t k = start[u]; k < start[u + 1] && !rc; k++) {
+      fg__range rels = fg__rels(ix, u, dir);
+      const uint32_t *items = rels.items;
+      for (uint32_t k = rels.begin; k < rels.end && !rc; k++) {
         const fg__relation *r = &g->relations[items[k]];
         if (w->o.rel_mask & FG_REL_MASK(r->type))
           rc = walk_offer(w, dir ? r->from : r->to, d + 1);
@@ -638,11 +718,10 @@ static int walk_expand(fg_walk *w, uint32_t u, uint32_t d) {
     }
   } else {
     uint32_t p = u - w->nf;
-    for (uint32_t k = ix->person_credit_start[p]; k < ix->person_credit_start[p + 1] && !rc; k++) {
-      const fg__credit *c = &g->credits[ix->person_credit[k]];
-      if (w->o.role_mask & FG_ROLE_MASK(c->role))
-        rc = walk_offer(w, c->film, d + 1);
-    }
+    int all = fg__all_roles(w->o.role_mask);
+    for (uint32_t k = ix->person_credit_start[p]; k < ix->person_credit_start[p + 1] && !rc; k++)
+      if (fg__person_entry_ok(g->credits, ix, k, w->o.role_mask, all))
+        rc = walk_offer(w, ix->person_film[k], d + 1);
   }
   for (size_t i = before, j = w->nstack; !rc && j > i + 1; i++, j--) {
     reached t = w->stack[i];

@@ -4,18 +4,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Common start of a query: check arguments, get the index, make the list. */
-static int begin(const fg_graph *g, const void *arg, fg_idlist **out, const fg__index **ix) {
+/* Common start of a query: check arguments, get the index (with the search
+ * tables if `search`), make the list. */
+static int start_query(const fg_graph *g, const void *arg, fg_idlist **out, const fg__index **ix,
+                       int search) {
   if (out)
     *out = NULL;
   if (!g || !arg || !out)
     return FG_EINVAL;
   int rc;
-  *ix = fg__index_get(g, &rc);
+  *ix = search ? fg__search_get(g, &rc) : fg__index_get(g, &rc);
   if (!*ix)
     return rc;
   *out = fg__idlist_new(&g->alloc);
   return *out ? FG_OK : FG_ENOMEM;
+}
+
+static int begin(const fg_graph *g, const void *arg, fg_idlist **out, const fg__index **ix) {
+  return start_query(g, arg, out, ix, 0);
 }
 
 static int fail(fg_idlist **out, int rc) {
@@ -55,7 +61,7 @@ static int film_has_title(const fg_graph *g, const fg__index *ix, uint32_t f, co
 
 int fg_graph_search_films(const fg_graph *g, const char *title, int32_t year, fg_idlist **out) {
   const fg__index *ix;
-  int rc = begin(g, title, out, &ix);
+  int rc = start_query(g, title, out, &ix, 1);
   if (rc)
     return rc;
   size_t qlen = strlen(title);
@@ -76,7 +82,7 @@ int fg_graph_search_films(const fg_graph *g, const char *title, int32_t year, fg
 
 int fg_graph_search_people(const fg_graph *g, const char *name, fg_idlist **out) {
   const fg__index *ix;
-  int rc = begin(g, name, out, &ix);
+  int rc = start_query(g, name, out, &ix, 1);
   if (rc)
     return rc;
   size_t qlen = strlen(name);
@@ -171,9 +177,9 @@ int fg_person_credits(const fg_graph *g, fg_id person, uint32_t role_mask, fg_id
  * `mask`, either the relation id or (other_end) the film at its other end. */
 static int push_relations(const fg_graph *g, const fg__index *ix, fg_id film, int dir,
                           uint32_t mask, int other_end, fg_idlist *out) {
-  const uint32_t *start = dir == FG_DIR_OUT ? ix->rel_out_start : ix->rel_in_start;
-  const uint32_t *items = dir == FG_DIR_OUT ? ix->rel_out : ix->rel_in;
-  for (uint32_t k = start[film]; k < start[film + 1]; k++) {
+  fg__range rels = fg__rels(ix, film, dir != FG_DIR_OUT);
+  const uint32_t *items = rels.items;
+  for (uint32_t k = rels.begin; k < rels.end; k++) {
     const fg__relation *r = &g->relations[items[k]];
     if (!(mask & FG_REL_MASK(r->type)))
       continue;

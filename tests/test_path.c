@@ -268,6 +268,45 @@ static void test_people_within(void **state) {
 
 /* A graph large enough that searches move to their dense arrays: lengths
  * still match a plain BFS (over adjacency lists built here). */
+/* Plain BFS over the test's own adjacency (edge kinds: 0 relation, 1 actor
+ * credit, 2 director credit), skipping director credits unless asked. */
+static void plain_bfs_adj(const int *start, const int *adj, const int *kind, int n, int from,
+                          int directors, int *dist, int *queue) {
+  for (int v = 0; v < n; v++)
+    dist[v] = -1;
+  int qh = 0, qt = 0;
+  dist[from] = 0, queue[qt++] = from;
+  while (qh < qt) {
+    int u = queue[qh++];
+    for (int k = start[u]; k < start[u + 1]; k++)
+      if (dist[adj[k]] < 0 && (directors || kind[k] != 2))
+        dist[adj[k]] = dist[u] + 1, queue[qt++] = adj[k];
+  }
+}
+
+/* fg_graph_people_within(from, steps) against dist[]: the same people,
+ * weighted by distance, nearest first and by id within a distance. */
+static void expect_within(const fg_graph *g, uint64_t from, uint32_t steps,
+                          const fg_path_options *o, const int *dist, int nf, int np, int self) {
+  fg_idlist *near = NULL;
+  assert_int_equal(fg_graph_people_within(g, from, steps, o, &near), FG_OK);
+  size_t want = 0;
+  for (int v = nf; v < nf + np; v++)
+    want += v != self && dist[v] > 0 && (uint32_t)dist[v] <= steps;
+  assert_int_equal(fg_idlist_count(near), want);
+  for (size_t i = 0; i < fg_idlist_count(near); i++) {
+    assert_int_equal((int)fg_idlist_weight(near, i), dist[nf + fg_idlist_get(near, i)]);
+    if (i > 0) {
+      uint32_t w0 = fg_idlist_weight(near, i - 1), w1 = fg_idlist_weight(near, i);
+      assert_true(w0 < w1 || (w0 == w1 && fg_idlist_get(near, i - 1) < fg_idlist_get(near, i)));
+    }
+  }
+  fg_idlist_free(near);
+}
+
+/* A random graph of 12,000 nodes: path lengths and everyone within k
+ * steps (small searches, and whole-graph ones that go bottom-up) against
+ * a plain BFS, with all credits and with actors only. */
 static void test_large_random_graph(void **state) {
   (void)state;
   enum { NF = 6000, NP = 6000, EDGES = 20000 };
@@ -283,7 +322,7 @@ static void test_large_random_graph(void **state) {
   }
   /* adjacency of nodes 0..NF+NP-1 (people after films) */
   int *deg = calloc(NF + NP, sizeof *deg), *start = calloc(NF + NP + 1, sizeof *start);
-  int (*edge)[2] = malloc(EDGES * sizeof *edge);
+  int (*edge)[3] = malloc(EDGES * sizeof *edge);
   uint64_t seed = 7;
   for (int e = 0; e < EDGES; e++) {
     seed = seed * 6364136223846793005ull + 1442695040888963407ull;
@@ -293,67 +332,51 @@ static void test_large_random_graph(void **state) {
       if (f2 == f)
         f2 = (f + 1) % NF;
       fgt_relation(g, (fg_id)f, FG_REL_FOLLOWS, (fg_id)f2, 0);
-      edge[e][0] = f, edge[e][1] = f2;
+      edge[e][0] = f, edge[e][1] = f2, edge[e][2] = 0;
     } else {
-      fgt_credit(g, (fg_id)f, (fg_id)p, FG_ROLE_ACTOR, 0);
-      edge[e][0] = f, edge[e][1] = NF + p;
+      int director = e % 3 == 0;
+      fgt_credit(g, (fg_id)f, (fg_id)p, director ? FG_ROLE_DIRECTOR : FG_ROLE_ACTOR, 0);
+      edge[e][0] = f, edge[e][1] = NF + p, edge[e][2] = director ? 2 : 1;
     }
     deg[edge[e][0]]++, deg[edge[e][1]]++;
   }
   for (int v = 0; v < NF + NP; v++)
     start[v + 1] = start[v] + deg[v];
-  int *adj = malloc(2 * EDGES * sizeof *adj), *fill = calloc(NF + NP, sizeof *fill);
-  for (int e = 0; e < EDGES; e++) {
-    adj[start[edge[e][0]] + fill[edge[e][0]]++] = edge[e][1];
-    adj[start[edge[e][1]] + fill[edge[e][1]]++] = edge[e][0];
-  }
+  int *adj = malloc(2 * EDGES * sizeof *adj), *kind = malloc(2 * EDGES * sizeof *kind);
+  int *fill = calloc(NF + NP, sizeof *fill);
+  for (int e = 0; e < EDGES; e++)
+    for (int end = 0; end < 2; end++) {
+      int at = start[edge[e][end]] + fill[edge[e][end]]++;
+      adj[at] = edge[e][!end];
+      kind[at] = edge[e][2];
+    }
   int *dist = malloc((NF + NP) * sizeof *dist), *queue = malloc((NF + NP) * sizeof *queue);
+  fg_path_options actors = FG_PATH_OPTIONS_INIT;
+  actors.role_mask = FG_ROLE_MASK(FG_ROLE_ACTOR);
   for (int q = 0; q < 60; q++) {
     seed = seed * 6364136223846793005ull + 1442695040888963407ull;
     int a = (int)((seed >> 20) % (NF + NP)), b = (int)((seed >> 40) % (NF + NP));
-    for (int v = 0; v < NF + NP; v++)
-      dist[v] = -1;
-    int qh = 0, qt = 0;
-    dist[a] = 0, queue[qt++] = a;
-    while (qh < qt) {
-      int u = queue[qh++];
-      for (int k = start[u]; k < start[u + 1]; k++)
-        if (dist[adj[k]] < 0)
-          dist[adj[k]] = dist[u] + 1, queue[qt++] = adj[k];
-    }
     uint64_t na = a < NF ? FG_NODE(FG_NODE_FILM, a) : FG_NODE(FG_NODE_PERSON, a - NF);
     uint64_t nb = b < NF ? FG_NODE(FG_NODE_FILM, b) : FG_NODE(FG_NODE_PERSON, b - NF);
-    fg_path *p = NULL;
-    int rc = fg_graph_shortest_path(g, na, nb, NULL, &p);
-    if (dist[b] < 0) {
-      assert_int_equal(rc, FG_ENOTFOUND);
-    } else {
-      assert_int_equal(rc, FG_OK);
-      assert_int_equal((int)fg_path_count(p) - 1, dist[b]);
-      check_path(g, p);
+    for (int directors = 1; directors >= 0; directors--) {
+      const fg_path_options *o = directors ? NULL : &actors;
+      plain_bfs_adj(start, adj, kind, NF + NP, a, directors, dist, queue);
+      fg_path *p = NULL;
+      int rc = fg_graph_shortest_path(g, na, nb, o, &p);
+      if (dist[b] < 0) {
+        assert_int_equal(rc, FG_ENOTFOUND);
+      } else {
+        assert_int_equal(rc, FG_OK);
+        assert_int_equal((int)fg_path_count(p) - 1, dist[b]);
+        check_path(g, p);
+      }
+      fg_path_free(p);
+      expect_within(g, na, 3, o, dist, NF, NP, a);
+      /* Everyone reachable: a search past the dense switch. */
+      expect_within(g, na, 1000, o, dist, NF, NP, a);
     }
-    fg_path_free(p);
-    /* people within 3 steps: as many as the plain BFS finds */
-    fg_idlist *near = NULL;
-    assert_int_equal(fg_graph_people_within(g, na, 3, NULL, &near), FG_OK);
-    size_t want = 0; /* dist[] is from a */
-    for (int v = NF; v < NF + NP; v++)
-      want += v != a && dist[v] > 0 && dist[v] <= 3;
-    assert_int_equal(fg_idlist_count(near), want);
-    for (size_t i = 0; i < fg_idlist_count(near); i++)
-      assert_int_equal((int)fg_idlist_weight(near, i), dist[NF + fg_idlist_get(near, i)]);
-    fg_idlist_free(near);
-    /* Everyone reachable: a search past the dense switch. */
-    assert_int_equal(fg_graph_people_within(g, na, 1000, NULL, &near), FG_OK);
-    want = 0;
-    for (int v = NF; v < NF + NP; v++)
-      want += v != a && dist[v] > 0;
-    assert_int_equal(fg_idlist_count(near), want);
-    for (size_t i = 0; i < fg_idlist_count(near); i++)
-      assert_int_equal((int)fg_idlist_weight(near, i), dist[NF + fg_idlist_get(near, i)]);
-    fg_idlist_free(near);
   }
-  free(deg), free(start), free(edge), free(adj), free(fill), free(dist), free(queue);
+  free(deg), free(start), free(edge), free(adj), free(kind), free(fill), free(dist), free(queue);
   fg_graph_free(g);
 }
 
