@@ -669,6 +669,30 @@ FG_EXTERN uint32_t fg_components_of(const fg_components *c, fg_id film);
 FG_EXTERN int fg_components_films(const fg_components *c, size_t index, fg_idlist **out);
 FG_EXTERN void fg_components_free(fg_components *c);
 
+/* ---- Degrees ------------------------------------------------------------ */
+
+/* How many credits the films (or the people) have: a film's degree is its
+ * credits, a person's their credits. */
+typedef struct fg_degree_stats {
+  unsigned int version; /* FG_DEGREE_STATS_VERSION */
+  uint64_t nodes;       /* films (or people) */
+  uint64_t credits;     /* the sum of their degrees */
+  uint64_t isolated;    /* with no credit */
+  uint32_t max;         /* the largest degree, */
+  fg_id max_id;         /* held by this node (the lowest id); FG_ID_NONE if none */
+  uint32_t median;      /* degree of the middle node, in degree order */
+  uint32_t p99;         /* 99% of the nodes have at most this degree */
+  double mean;          /* credits / nodes; 0 if no nodes */
+} fg_degree_stats;
+#define FG_DEGREE_STATS_VERSION 1
+#define FG_DEGREE_STATS_INIT { FG_DEGREE_STATS_VERSION, 0, 0, 0, 0, FG_ID_NONE, 0, 0, 0.0 }
+
+/* Fill *out (set out->version first) for `table`: FG_TABLE_FILMS or
+ * FG_TABLE_PEOPLE. O(V + largest degree); builds the adjacency if needed
+ * (see fg_graph_freeze). Errors: FG_EINVAL (NULL, or another table),
+ * FG_EVERSION, FG_ENOMEM. */
+FG_EXTERN int fg_graph_degree_stats(const fg_graph *g, int table, fg_degree_stats *out);
+
 /* ---- Walks ------------------------------------------------------------- */
 
 /* A breadth-first or depth-first walk from a film or person over credits

@@ -512,6 +512,117 @@ static void test_walk_million_deep(void **state) {
   fg_graph_free(g);
 }
 
+/* One person in a million films (and one other person in the last): every
+ * traversal through the hub, and the degree statistics. */
+static void test_person_million_credits(void **state) {
+  (void)state;
+  enum { N = 1000000 };
+  fg_graph *g = fgt_graph(NULL);
+  char key[32];
+  fg_id hub = fgt_person(g, "hub", "Hub");
+  fg_id other = fgt_person(g, "other", "Other");
+  fgt_person(g, "idle", "Idle");
+  for (int i = 0; i < N; i++) {
+    snprintf(key, sizeof key, "f%d", i);
+    fg_id f = fgt_film(g, key, key, 2000);
+    fgt_credit(g, f, hub, FG_ROLE_ACTOR, 0);
+  }
+  fgt_credit(g, N - 1, other, FG_ROLE_DIRECTOR, 0);
+  fg_degree_stats people = FG_DEGREE_STATS_INIT;
+  assert_int_equal(fg_graph_degree_stats(g, FG_TABLE_PEOPLE, &people), FG_OK);
+  assert_int_equal(people.nodes, 3);
+  assert_int_equal(people.credits, N + 1);
+  assert_int_equal(people.max, N);
+  assert_int_equal(people.max_id, hub);
+  assert_int_equal(people.isolated, 1);
+  assert_int_equal(people.median, 1);
+  fg_degree_stats films = FG_DEGREE_STATS_INIT;
+  assert_int_equal(fg_graph_degree_stats(g, FG_TABLE_FILMS, &films), FG_OK);
+  assert_int_equal(films.max, 2);
+  assert_int_equal(films.max_id, N - 1);
+  assert_int_equal(films.median, 1);
+  assert_int_equal(films.p99, 1);
+
+  fg_path *p = NULL;
+  assert_int_equal(fg_graph_shortest_path(g, FG_NODE(FG_NODE_PERSON, other),
+                                          FG_NODE(FG_NODE_PERSON, hub), NULL, &p),
+                   FG_OK);
+  assert_int_equal(fg_path_count(p), 3);
+  fg_path_free(p);
+  assert_int_equal(fg_graph_shortest_path(g, FG_NODE(FG_NODE_FILM, 0),
+                                          FG_NODE(FG_NODE_PERSON, other), NULL, &p),
+                   FG_OK);
+  assert_int_equal(fg_path_count(p), 4); /* f0, hub, f(N-1), other */
+  fg_path_free(p);
+  fg_idlist *l = NULL;
+  assert_int_equal(fg_graph_people_within(g, FG_NODE(FG_NODE_FILM, 0), 3, NULL, &l), FG_OK);
+  assert_int_equal(fg_idlist_count(l), 2);
+  assert_int_equal(fg_idlist_get(l, 0), hub);
+  assert_int_equal(fg_idlist_weight(l, 0), 1);
+  assert_int_equal(fg_idlist_get(l, 1), other);
+  assert_int_equal(fg_idlist_weight(l, 1), 3);
+  fg_idlist_free(l);
+  assert_int_equal(fg_person_collaborators(g, hub, FG_ROLES_ALL, &l), FG_OK);
+  assert_int_equal(fg_idlist_count(l), 1);
+  assert_int_equal(fg_idlist_get(l, 0), other);
+  fg_idlist_free(l);
+  assert_int_equal(fg_person_credits(g, hub, FG_ROLES_ALL, &l), FG_OK);
+  assert_int_equal(fg_idlist_count(l), N);
+  fg_idlist_free(l);
+  for (int order = FG_WALK_BFS; order <= FG_WALK_DFS; order++) {
+    fg_walk_options o = FG_WALK_OPTIONS_INIT;
+    o.order = order;
+    size_t n = 0;
+    assert_int_equal(fg_graph_walk(g, FG_NODE(FG_NODE_PERSON, hub), &o, count_visit, &n), FG_OK);
+    assert_int_equal(n, N + 2); /* the hub, its films, and the other person */
+  }
+  fg_graph_free(g);
+}
+
+/* Degree statistics on a small graph, an empty one, and bad arguments. */
+static void test_degree_stats(void **state) {
+  (void)state;
+  fg_graph *g = fgt_graph(NULL);
+  fg_degree_stats s = FG_DEGREE_STATS_INIT;
+  assert_int_equal(fg_graph_degree_stats(g, FG_TABLE_FILMS, &s), FG_OK);
+  assert_int_equal(s.nodes, 0);
+  assert_int_equal(s.max_id, FG_ID_NONE);
+  assert_true(s.mean == 0.0);
+  fg_id f[4], p[4];
+  for (int i = 0; i < 4; i++) {
+    char key[8];
+    snprintf(key, sizeof key, "f%d", i);
+    f[i] = fgt_film(g, key, key, 2000);
+    snprintf(key, sizeof key, "p%d", i);
+    p[i] = fgt_person(g, key, key);
+  }
+  /* films: 3, 1, 0, 2 credits; people: 3, 2, 1, 0 */
+  fgt_credit(g, f[0], p[0], FG_ROLE_ACTOR, 0);
+  fgt_credit(g, f[0], p[1], FG_ROLE_ACTOR, 0);
+  fgt_credit(g, f[0], p[2], FG_ROLE_ACTOR, 0);
+  fgt_credit(g, f[1], p[0], FG_ROLE_DIRECTOR, 0);
+  fgt_credit(g, f[3], p[0], FG_ROLE_WRITER, 0);
+  fgt_credit(g, f[3], p[1], FG_ROLE_ACTOR, 0);
+  assert_int_equal(fg_graph_degree_stats(g, FG_TABLE_FILMS, &s), FG_OK);
+  assert_int_equal(s.nodes, 4);
+  assert_int_equal(s.credits, 6);
+  assert_int_equal(s.isolated, 1);
+  assert_int_equal(s.max, 3);
+  assert_int_equal(s.max_id, f[0]);
+  assert_int_equal(s.median, 1); /* 0 1 [2] 3: rank (4-1)/2 = 1 */
+  assert_int_equal(s.p99, 2);    /* rank 2 */
+  assert_true(s.mean == 1.5);
+  assert_int_equal(fg_graph_degree_stats(g, FG_TABLE_PEOPLE, &s), FG_OK);
+  assert_int_equal(s.max_id, p[0]);
+  assert_int_equal(s.isolated, 1);
+  assert_int_equal(fg_graph_degree_stats(g, FG_TABLE_CREDITS, &s), FG_EINVAL);
+  assert_int_equal(fg_graph_degree_stats(NULL, FG_TABLE_FILMS, &s), FG_EINVAL);
+  assert_int_equal(fg_graph_degree_stats(g, FG_TABLE_FILMS, NULL), FG_EINVAL);
+  s.version = 99;
+  assert_int_equal(fg_graph_degree_stats(g, FG_TABLE_FILMS, &s), FG_EVERSION);
+  fg_graph_free(g);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_sample_path),
@@ -521,6 +632,8 @@ int main(void) {
       cmocka_unit_test(test_large_random_graph),
       cmocka_unit_test(test_walks),
       cmocka_unit_test(test_walk_million_deep),
+      cmocka_unit_test(test_person_million_credits),
+      cmocka_unit_test(test_degree_stats),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -123,6 +123,15 @@ int main(int argc, char **argv) {
          t_load, t_adjacency, nc ? (double)mem.adjacency / (double)nc : 0.0, t_search,
          nc ? (double)mem.search / (double)nc : 0.0);
 
+  for (int t = FG_TABLE_FILMS; t <= FG_TABLE_PEOPLE; t++) {
+    fg_degree_stats d = FG_DEGREE_STATS_INIT;
+    t0 = now();
+    fg_graph_degree_stats(g, t, &d);
+    printf("credits per %s: mean %.2f, median %u, p99 %u, max %u; %llu with none (%.3f s)\n",
+           t == FG_TABLE_FILMS ? "film" : "person", d.mean, d.median, d.p99, d.max,
+           (unsigned long long)d.isolated, now() - t0);
+  }
+
   /* Remake families of films that have remake relations. */
   size_t nfam = nr < 10000 ? nr : 10000;
   double *times = malloc((pairs > nfam ? pairs : nfam) * sizeof *times);
