@@ -864,7 +864,11 @@ FG_EXTERN int fg_load_options_init(fg_load_options *opts, unsigned int version);
  * file, line, column and reason, fg_errmsg() has "file:line:column: reason",
  * and the graph is unchanged. In lenient mode a bad row is skipped, counted
  * in err->skipped and reported to opts->on_skip; a wrong header, a read error
- * or running out of memory still fail the load.
+ * or running out of memory still fail the load. One exception: a films.tsv
+ * `series` key may name a film further down, so it is resolved at the end
+ * of the file; if it names no film (or the film itself), the lenient load
+ * keeps the film without its series and counts the bad reference as
+ * skipped (err->rows counts the film too).
  * Errors: FG_EINVAL (bad arguments), FG_EVERSION, FG_EIO (cannot open or
  * read), FG_EPARSE (malformed text), FG_EEXISTS (duplicate key),
  * FG_ENOTFOUND (unknown film or person key), FG_ELIMIT (line longer than
