@@ -29,8 +29,8 @@ typedef struct side {
   size_t count, cap;
   fg__slot *slots; /* node -> index + 1, while the side is small */
   size_t nslots;
-  uint32_t *dense; /* node -> index + 1, once the side is large */
-  size_t nodes;    /* films + people: the size of `dense` */
+  uint64_t *bits;  /* a bit per node, once the side is large */
+  size_t nodes;    /* films + people */
 } side;
 
 static uint32_t mix(uint32_t x) {
@@ -42,50 +42,76 @@ static uint32_t mix(uint32_t x) {
   return x;
 }
 
-static size_t side_find(const side *s, uint32_t node) {
-  if (s->dense)
-    return s->dense[node] ? s->dense[node] - 1 : SIZE_MAX;
+/* Has side s reached `node`? */
+static int side_has(const side *s, uint32_t node) {
+  if (s->bits)
+    return (int)((s->bits[node / 64] >> (node % 64)) & 1);
   if (!s->nslots)
-    return SIZE_MAX;
+    return 0;
   /* mix() is a bijection, so equal hashes mean equal nodes: no need to
    * look in the list. */
   uint32_t h = mix(node);
   size_t mask = s->nslots - 1;
   for (size_t i = h & mask; s->slots[i].val; i = (i + 1) & mask)
     if (s->slots[i].hash == h)
-      return s->slots[i].val - 1;
-  return SIZE_MAX;
+      return 1;
+  return 0;
+}
+
+/* Where side s lists `node`, or SIZE_MAX. Once the side is a bitmap this
+ * scans the list from entry `hint` on (then from the start): a search asks
+ * it once, where the two sides meet, and knows the level to look in. */
+static size_t side_find(const side *s, uint32_t node, size_t hint) {
+  if (!side_has(s, node))
+    return SIZE_MAX;
+  if (s->bits) {
+    for (size_t i = hint; i < s->count; i++)
+      if (s->list[i].node == node)
+        return i;
+    for (size_t i = 0; i < hint && i < s->count; i++)
+      if (s->list[i].node == node)
+        return i;
+    return SIZE_MAX;
+  }
+  uint32_t h = mix(node);
+  size_t mask = s->nslots - 1;
+  size_t i = h & mask;
+  while (s->slots[i].hash != h)
+    i = (i + 1) & mask;
+  return s->slots[i].val - 1;
 }
 
 /* A side that has reached more than 1/64 of the graph moves from the hash
- * table to an array over all nodes: a table that large would cost more in
- * probes and cache misses than the array costs to clear. */
-static int side_go_dense(side *s) {
-  uint32_t *dense = fg__malloc(s->a, s->nodes * sizeof *dense);
-  if (!dense)
+ * table to a bitmap over all nodes (4 bytes for 32 nodes where the table
+ * takes 8 bytes for 3/4 of a node): smaller from there on, and all of it
+ * in cache far longer. */
+static int side_go_bits(side *s) {
+  size_t words = s->nodes / 64 + 1;
+  uint64_t *bits = fg__malloc(s->a, words * sizeof *bits);
+  if (!bits)
     return FG_ENOMEM;
-  memset(dense, 0, s->nodes * sizeof *dense);
+  memset(bits, 0, words * sizeof *bits);
   for (size_t i = 0; i < s->count; i++)
-    dense[s->list[i].node] = (uint32_t)i + 1;
+    bits[s->list[i].node / 64] |= 1ull << (s->list[i].node % 64);
   fg__free(s->a, s->slots);
   s->slots = NULL;
   s->nslots = 0;
-  s->dense = dense;
+  s->bits = bits;
   return FG_OK;
 }
 
 static int side_add(side *s, reached r) {
   int rc;
-  if (!s->dense && s->count + 1 > s->nodes / 64 + 1024 && (rc = side_go_dense(s)))
+  if (!s->bits && s->count + 1 > s->nodes / 64 + 1024 && (rc = side_go_bits(s)))
     return rc;
-  if (!s->dense && (rc = fg__slots_reserve(s->a, &s->slots, &s->nslots, s->count + 1)))
+  if (!s->bits && (rc = fg__slots_reserve(s->a, &s->slots, &s->nslots, s->count + 1)))
     return rc;
   void *l = s->list;
   if ((rc = fg__reserve(s->a, &l, &s->cap, s->count + 1, sizeof *s->list)))
     return rc;
   s->list = l;
-  if (s->dense) {
-    s->dense[r.node] = (uint32_t)s->count + 1;
+  if (s->bits) {
+    s->bits[r.node / 64] |= 1ull << (r.node % 64);
   } else {
     uint32_t h = mix(r.node);
     size_t mask = s->nslots - 1, i = h & mask;
@@ -101,7 +127,7 @@ static int side_add(side *s, reached r) {
 static void side_free(side *s) {
   fg__free(s->a, s->list);
   fg__free(s->a, s->slots);
-  fg__free(s->a, s->dense);
+  fg__free(s->a, s->bits);
 }
 
 typedef struct search {
@@ -111,6 +137,7 @@ typedef struct search {
   int all_roles; /* o->role_mask takes every role */
   uint32_t nf;
   side sides[2];
+  size_t frontier_start[2]; /* where each side's last level begins */
   /* The best meeting so far: a node reached by both sides. */
   size_t best_len, meet[2];
 } search;
@@ -121,13 +148,14 @@ typedef struct search {
 /* Visit neighbour `node` of entry `from` on side `s`. */
 static int visit(search *q, int s, size_t from, uint32_t node, uint32_t kind, uint32_t id) {
   side *me = &q->sides[s], *other = &q->sides[!s];
-  if (side_find(me, node) != SIZE_MAX)
+  if (side_has(me, node))
     return FG_OK;
   reached r = {node, (uint32_t)from, kind, id, me->list[from].depth + 1};
   int rc = side_add(me, r);
   if (rc)
     return rc;
-  size_t there = side_find(other, node);
+  /* The node is in the other side's frontier (see fg_graph_shortest_path). */
+  size_t there = side_find(other, node, q->frontier_start[!s]);
   if (there == SIZE_MAX)
     return FG_OK;
   q->best_len = r.depth + other->list[there].depth;
@@ -302,6 +330,7 @@ int fg_graph_shortest_path(const fg_graph *g, uint64_t from, uint64_t to,
   while (!rc && q.best_len == SIZE_MAX && lo[0] < hi[0] && lo[1] < hi[1] &&
          (size_t)depth[0] + depth[1] < limit) {
     int s = cost[0] <= cost[1] ? 0 : 1;
+    q.frontier_start[0] = lo[0], q.frontier_start[1] = lo[1];
     rc = expand(&q, s, lo[s], hi[s]);
     lo[s] = hi[s];
     hi[s] = q.sides[s].count;
@@ -676,7 +705,7 @@ struct fg_walk {
 /* Offer neighbour `node` at `depth`: BFS queues it once; DFS stacks it
  * (visited when popped, so the order is a true pre-order). */
 static int walk_offer(fg_walk *w, uint32_t node, uint32_t depth) {
-  if (side_find(&w->seen, node) != SIZE_MAX)
+  if (side_has(&w->seen, node))
     return FG_OK;
   reached r = {node, FG_ID_NONE, 0, 0, depth};
   if (w->o.order == FG_WALK_BFS)
@@ -783,7 +812,7 @@ int fg_walk_next(fg_walk *w, uint64_t *node, uint32_t *depth) {
       if (!w->nstack)
         return FG_ITEROVER;
       r = w->stack[--w->nstack];
-    } while (side_find(&w->seen, r.node) != SIZE_MAX);
+    } while (side_has(&w->seen, r.node));
     int rc = side_add(&w->seen, r);
     if (rc)
       return rc;
