@@ -48,6 +48,7 @@ static const char usage[] =
     "                    each with its size and its original\n"
     "  dot QUERY         the film's remake family as a Graphviz picture:\n"
     "                    filmgraph dot QUERY | dot -Tpng > family.png\n"
+    "  dot A B           the shortest chain between A and B, as a picture\n"
     "  check             check the relations: remake loops, remakes dated before\n"
     "                    what they remake, contradictions, duplicates; exit 1 if\n"
     "                    anything is found\n"
@@ -853,12 +854,32 @@ static int write_stdout(const void *data, size_t size, void *payload) {
   return fwrite(data, 1, size, stdout) == size ? 0 : -1;
 }
 
-static int cmd_dot(const fg_graph *g, const char *query) {
-  fg_id film;
-  int code = resolve_film(g, query, &film);
-  if (code)
-    return code;
-  int rc = fg_film_family_dot(g, film, write_stdout, NULL);
+/* dot QUERY: the remake family; dot A B: the shortest path. */
+static int cmd_dot(const fg_graph *g, const char *query, const char *b) {
+  int rc;
+  if (b) {
+    uint64_t from, to;
+    int code = resolve_node(g, query, &from);
+    if (!code)
+      code = resolve_node(g, b, &to);
+    if (code)
+      return code;
+    fg_path *p = NULL;
+    rc = fg_graph_shortest_path(g, from, to, NULL, &p);
+    if (rc == FG_ENOTFOUND) {
+      fprintf(stderr, "filmgraph: no chain joins '%s' and '%s'\n", query, b);
+      return EXIT_NOTFOUND;
+    }
+    if (rc == FG_OK)
+      rc = fg_path_dot(g, p, write_stdout, NULL);
+    fg_path_free(p);
+  } else {
+    fg_id film;
+    int code = resolve_film(g, query, &film);
+    if (code)
+      return code;
+    rc = fg_film_family_dot(g, film, write_stdout, NULL);
+  }
   if (rc != FG_OK) {
     fprintf(stderr, "filmgraph: %s\n", fg_errstr(rc));
     return EXIT_DATA;
@@ -1093,7 +1114,8 @@ int main(int argc, char **argv) {
   for (int i = 0; nargs >= 1 && i < 10; i++)
     if (strcmp(args[0], commands[i]) == 0)
       cmd = i;
-  int optional_arg = cmd == 8 && nargs == 1; /* families [N] */
+  int optional_arg = (cmd == 8 && nargs == 1) || /* families [N] */
+                     (cmd == 5 && nargs == 3);    /* dot A B */
   if (cmd < 0 || (nargs != arity[cmd] && !optional_arg)) {
     if (nargs == 0)
       fputs(usage, stderr);
@@ -1134,7 +1156,7 @@ int main(int argc, char **argv) {
     case 2: code = cmd_true_story(g, args[1]); break;
     case 3: code = cmd_person(g, args[1]); break;
     case 4: code = cmd_export(g, args[1]); break;
-    case 5: code = cmd_dot(g, args[1]); break;
+    case 5: code = cmd_dot(g, args[1], nargs == 3 ? args[2] : NULL); break;
     case 6: code = cmd_check(g); break;
     case 7: code = cmd_path(g, args[1], args[2]); break;
     case 8: code = cmd_families(g, args[1]); break;

@@ -627,6 +627,11 @@ typedef struct fg_path fg_path;
  * FG_ENOMEM. O(V+E) at worst; memory grows with the nodes reached. */
 FG_EXTERN int fg_graph_shortest_path(const fg_graph *g, uint64_t from, uint64_t to,
                                      const fg_path_options *opts, fg_path **out);
+/* The length of a shortest path from `from` to `to` (as
+ * fg_graph_shortest_path, without building the path) in *steps.
+ * Errors: as fg_graph_shortest_path (FG_ENOTFOUND: no path, *steps 0). */
+FG_EXTERN int fg_graph_distance(const fg_graph *g, uint64_t from, uint64_t to,
+                                const fg_path_options *opts, uint32_t *steps);
 /* Everyone within `steps` steps of `from` (an FG_NODE value), through the
  * credits and relations `opts` allows (may be NULL): person ids, nearest
  * first, then by id, each weighted by its distance (fg_idlist_weight); the
@@ -785,6 +790,15 @@ FG_EXTERN int fg_graph_check(const fg_graph *g, fg_check_fn fn, void *payload, s
  * unofficial), originals at the top. `dot -Tpng` draws it.
  * Errors: FG_EINVAL, FG_ENOTFOUND, FG_ENOMEM, FG_EIO (fn failed). */
 FG_EXTERN int fg_film_family_dot(const fg_graph *g, fg_id film, fg_write_fn fn, void *payload);
+
+/* Write a path (from fg_graph_shortest_path on the same graph) as a
+ * Graphviz DOT graph through `fn`, left to right: films as boxes (title,
+ * year, countries), people as ellipses (name); each step an edge labelled
+ * with the credit's role ("director", "actor", ...) or the relation as
+ * read along the path ("remake of", "remade as", ...).
+ * Errors: FG_EINVAL (NULL, or a path that names nodes this graph lacks),
+ * FG_EIO (fn failed). */
+FG_EXTERN int fg_path_dot(const fg_graph *g, const fg_path *path, fg_write_fn fn, void *payload);
 
 /* ------------------------------------------------------------------------ */
 /* Loading and writing the native catalogue                                 */

@@ -280,46 +280,44 @@ static int make_path(search *q, fg_path **out) {
   return FG_OK;
 }
 
-int fg_graph_shortest_path(const fg_graph *g, uint64_t from, uint64_t to,
-                           const fg_path_options *opts, fg_path **out) {
-  if (out)
-    *out = NULL;
-  if (!g || !out)
-    return FG_EINVAL;
-  fg_path_options defaults = FG_PATH_OPTIONS_INIT;
+/* The search both ends of fg_graph_shortest_path and fg_graph_distance
+ * share: on FG_OK, q->best_len and q->meet describe a shortest path; the
+ * caller frees the sides (search_free). */
+static int search_run(search *q, const fg_graph *g, uint64_t from, uint64_t to,
+                      const fg_path_options *opts) {
+  static const fg_path_options defaults = FG_PATH_OPTIONS_INIT;
+  memset(q, 0, sizeof *q);
   if (opts && opts->version != FG_PATH_OPTIONS_VERSION)
     return FG_EVERSION;
   if ((uint64_t)g->n[FG_TABLE_FILMS] + g->n[FG_TABLE_PEOPLE] >= 0xFFFFFFFFu)
     return FG_ELIMIT;
-  search q;
-  memset(&q, 0, sizeof q);
-  q.g = g;
-  q.o = opts ? opts : &defaults;
-  q.all_roles = fg__all_roles(q.o->role_mask);
-  q.nf = (uint32_t)g->n[FG_TABLE_FILMS];
+  q->g = g;
+  q->o = opts ? opts : &defaults;
+  q->all_roles = fg__all_roles(q->o->role_mask);
+  q->nf = (uint32_t)g->n[FG_TABLE_FILMS];
   uint32_t ends[2];
   int rc = to_index(g, from, &ends[0]);
   if (!rc)
     rc = to_index(g, to, &ends[1]);
   if (rc)
     return rc;
-  q.ix = fg__index_get(g, &rc);
-  if (!q.ix)
+  q->ix = fg__index_get(g, &rc);
+  if (!q->ix)
     return rc;
-  q.best_len = SIZE_MAX;
+  q->best_len = SIZE_MAX;
   size_t lo[2] = {0, 0}, hi[2];
   for (int s = 0; s < 2 && !rc; s++) {
-    q.sides[s].a = &g->alloc;
-    q.sides[s].nodes = q.nf + g->n[FG_TABLE_PEOPLE];
+    q->sides[s].a = &g->alloc;
+    q->sides[s].nodes = q->nf + g->n[FG_TABLE_PEOPLE];
     reached start = {ends[s], FG_ID_NONE, 0, 0, 0};
-    rc = side_add(&q.sides[s], start);
+    rc = side_add(&q->sides[s], start);
     hi[s] = 1;
   }
   if (!rc && ends[0] == ends[1])
-    q.best_len = 0, q.meet[0] = q.meet[1] = 0;
+    q->best_len = 0, q->meet[0] = q->meet[1] = 0;
   uint32_t depth[2] = {0, 0};
-  size_t limit = q.o->max_steps ? q.o->max_steps : SIZE_MAX;
-  uint64_t cost[2] = {rc ? 0 : frontier_edges(&q, 0, 0, 1), rc ? 0 : frontier_edges(&q, 1, 0, 1)};
+  size_t limit = q->o->max_steps ? q->o->max_steps : SIZE_MAX;
+  uint64_t cost[2] = {rc ? 0 : frontier_edges(q, 0, 0, 1), rc ? 0 : frontier_edges(q, 1, 0, 1)};
   /* A level at a time from the side whose frontier has fewer edges to look
    * at. The first meeting is a shortest path: the graph is undirected (a
    * credit or relation is followed both ways, under the same masks), and
@@ -327,25 +325,54 @@ int fg_graph_shortest_path(const fg_graph *g, uint64_t from, uint64_t to,
    * side next to this side's frontier is in the other side's frontier (had
    * it been expanded, its neighbour here would be on both sides). Every
    * meeting of the level therefore has the same length. */
-  while (!rc && q.best_len == SIZE_MAX && lo[0] < hi[0] && lo[1] < hi[1] &&
+  while (!rc && q->best_len == SIZE_MAX && lo[0] < hi[0] && lo[1] < hi[1] &&
          (size_t)depth[0] + depth[1] < limit) {
     int s = cost[0] <= cost[1] ? 0 : 1;
-    q.frontier_start[0] = lo[0], q.frontier_start[1] = lo[1];
-    rc = expand(&q, s, lo[s], hi[s]);
+    q->frontier_start[0] = lo[0], q->frontier_start[1] = lo[1];
+    rc = expand(q, s, lo[s], hi[s]);
     lo[s] = hi[s];
-    hi[s] = q.sides[s].count;
+    hi[s] = q->sides[s].count;
     depth[s]++;
     if (!rc)
-      cost[s] = frontier_edges(&q, s, lo[s], hi[s]);
+      cost[s] = frontier_edges(q, s, lo[s], hi[s]);
   }
   if (rc == MET)
     rc = FG_OK;
-  if (!rc && (q.best_len == SIZE_MAX || q.best_len > limit))
+  if (!rc && (q->best_len == SIZE_MAX || q->best_len > limit))
     rc = FG_ENOTFOUND;
+  return rc;
+}
+
+static void search_free(search *q) {
+  side_free(&q->sides[0]);
+  side_free(&q->sides[1]);
+}
+
+int fg_graph_shortest_path(const fg_graph *g, uint64_t from, uint64_t to,
+                           const fg_path_options *opts, fg_path **out) {
+  if (out)
+    *out = NULL;
+  if (!g || !out)
+    return FG_EINVAL;
+  search q;
+  int rc = search_run(&q, g, from, to, opts);
   if (!rc)
     rc = make_path(&q, out);
-  side_free(&q.sides[0]);
-  side_free(&q.sides[1]);
+  search_free(&q);
+  return rc;
+}
+
+int fg_graph_distance(const fg_graph *g, uint64_t from, uint64_t to, const fg_path_options *opts,
+                      uint32_t *steps) {
+  if (steps)
+    *steps = 0;
+  if (!g || !steps)
+    return FG_EINVAL;
+  search q;
+  int rc = search_run(&q, g, from, to, opts);
+  if (!rc)
+    *steps = (uint32_t)q.best_len;
+  search_free(&q);
   return rc;
 }
 

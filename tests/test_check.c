@@ -182,6 +182,65 @@ static void test_family_dot(void **state) {
   fg_graph_free(g);
 }
 
+/* A path as DOT: people as ellipses, films as boxes, each step labelled;
+ * Graphviz accepts it when installed. */
+static void test_path_dot(void **state) {
+  (void)state;
+  fg_graph *g = fgt_graph(NULL);
+  fgt_load_sample(g);
+  fg_id kr = fgt_find_film(g, "miracle-in-cell-no-7-2013");
+  fg_id tr = fgt_find_film(g, "miracle-in-cell-no-7-2019-tr");
+  fg_id lee, ada;
+  assert_int_equal(fg_graph_find_person(g, "lee-hwan-kyung", &lee), FG_OK);
+  assert_int_equal(fg_graph_find_person(g, "mehmet-ada-oztekin", &ada), FG_OK);
+  fg_path *p = NULL;
+  assert_int_equal(fg_graph_shortest_path(g, FG_NODE(FG_NODE_PERSON, lee),
+                                          FG_NODE(FG_NODE_PERSON, ada), NULL, &p),
+                   FG_OK);
+  buffer b = {NULL, 0, 0};
+  assert_int_equal(fg_path_dot(g, p, to_buffer, &b), FG_OK);
+  char want[200];
+  snprintf(want, sizeof want,
+           "graph path {\n  rankdir=LR;\n  node [fontname=\"Helvetica\"];\n"
+           "  edge [fontname=\"Helvetica\", fontsize=10];\n"
+           "  p%u [shape=ellipse, label=\"Lee Hwan-kyung\"];\n",
+           lee);
+  assert_true(strncmp(b.data, want, strlen(want)) == 0);
+  snprintf(want, sizeof want, "  f%u [shape=box, label=\"Miracle in Cell No. 7\\n2013, KR\"];\n",
+           kr);
+  assert_non_null(strstr(b.data, want));
+  snprintf(want, sizeof want, "  p%u -- f%u [label=\"director\"];\n", lee, kr);
+  assert_non_null(strstr(b.data, want));
+  snprintf(want, sizeof want, "  f%u -- f%u [label=\"remade as\"];\n", kr, tr);
+  assert_non_null(strstr(b.data, want));
+  snprintf(want, sizeof want, "  f%u -- p%u [label=\"director\"];\n}\n", tr, ada);
+  assert_true(b.len > strlen(want) && strcmp(b.data + b.len - strlen(want), want) == 0);
+  if (system("command -v dot >/dev/null 2>&1") == 0) {
+    char path[] = "/tmp/fgdot-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *fp = fdopen(fd, "w");
+    fputs(b.data, fp);
+    fclose(fp);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "dot -Tsvg %s >/dev/null 2>&1", path);
+    assert_int_equal(system(cmd), 0);
+    remove(path);
+  }
+  free(b.data);
+  b.data = NULL, b.len = 0, b.fail = 1;
+  assert_int_equal(fg_path_dot(g, p, to_buffer, &b), FG_EIO);
+  free(b.data);
+  assert_int_equal(fg_path_dot(g, NULL, to_buffer, &b), FG_EINVAL);
+  assert_int_equal(fg_path_dot(g, p, NULL, &b), FG_EINVAL);
+  /* A path from another, larger graph names nodes this one lacks. */
+  fg_graph *small = fgt_graph(NULL);
+  assert_int_equal(fg_path_dot(small, p, to_buffer, &b), FG_EINVAL);
+  fg_graph_free(small);
+  fg_path_free(p);
+  fg_graph_free(g);
+}
+
 static void test_components(void **state) {
   (void)state;
   fg_graph *g = fgt_graph(NULL);
@@ -242,6 +301,7 @@ int main(void) {
       cmocka_unit_test(test_check_each_kind),
       cmocka_unit_test(test_check_many_loops),
       cmocka_unit_test(test_family_dot),
+      cmocka_unit_test(test_path_dot),
       cmocka_unit_test(test_components),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

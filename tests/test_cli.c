@@ -304,6 +304,17 @@ static void check_and_dot(void **state) {
   r = run("dot 'No Such Film'");
   assert_int_equal(r->code, 1);
   assert_string_equal(r->out, "");
+  /* Two arguments: the shortest chain between them. */
+  r = run("dot 'Lee Hwan-kyung' 'Mehmet Ada Öztekin'");
+  assert_int_equal(r->code, 0);
+  assert_true(starts_with(r->out, "graph path {\n"));
+  assert_non_null(strstr(r->out, "[shape=ellipse, label=\"Lee Hwan-kyung\"];\n"));
+  assert_non_null(strstr(r->out, "[label=\"remade as\"];\n"));
+  r = run("dot Titanic 'Lee Hwan-kyung'");
+  assert_int_equal(r->code, 1);
+  assert_string_equal(r->out, "");
+  r = run("dot a b c");
+  assert_int_equal(r->code, 4);
 }
 
 static void path_between_people(void **state) {

@@ -363,11 +363,17 @@ static void test_large_random_graph(void **state) {
       plain_bfs_adj(start, adj, kind, NF + NP, a, directors, dist, queue);
       fg_path *p = NULL;
       int rc = fg_graph_shortest_path(g, na, nb, o, &p);
+      uint32_t steps = 99;
+      int rd = fg_graph_distance(g, na, nb, o, &steps);
       if (dist[b] < 0) {
         assert_int_equal(rc, FG_ENOTFOUND);
+        assert_int_equal(rd, FG_ENOTFOUND);
+        assert_int_equal(steps, 0);
       } else {
         assert_int_equal(rc, FG_OK);
         assert_int_equal((int)fg_path_count(p) - 1, dist[b]);
+        assert_int_equal(rd, FG_OK);
+        assert_int_equal((int)steps, dist[b]);
         check_path(g, p);
       }
       fg_path_free(p);
