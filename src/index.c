@@ -104,14 +104,27 @@ static int csr_build(const fg__alloc *a, const void *records, size_t stride, siz
 /* Credits by person, and beside each its film, so that a walk from a
  * person reads their films in a row instead of one credit record each.
  *
- * People are in no order along the credits, so placing each credit
- * straight into its person's row touches a random place in arrays far
- * larger than the cache, three times a credit. Instead (a two-pass radix
- * partition): pass A deals the credits, in order, into about 1,024 buckets
- * of people, each bucket's slice of the final arrays being a contiguous
- * range written front to back; pass B then orders each bucket by person
- * within a scratch copy small enough for the cache. Both passes keep the
- * credits' order within a person. */
+ * People are in no order along the credits, so counting and placing each
+ * credit straight into its person's row would touch a random place in
+ * arrays far larger than the cache, several times a credit. Instead (a
+ * two-pass radix partition): count the credits of about 1,024 buckets of
+ * people, deal the credits in order into their bucket's slice of the final
+ * arrays (each slice written front to back: pass A), then count and order
+ * each bucket by person within a scratch copy small enough for the cache
+ * (pass B). Both passes keep the credits' order within a person. */
+static void place_direct(const fg__credit *c, size_t nc, size_t np, uint32_t *start,
+                         uint32_t *items, uint32_t *films) {
+  for (size_t i = 0; i < nc; i++)
+    start[c[i].person + 1]++;
+  for (size_t p = 0; p < np; p++)
+    start[p + 1] += start[p];
+  for (size_t i = 0; i < nc; i++) {
+    uint32_t at = start[c[i].person]++;
+    items[at] = (uint32_t)i;
+    films[at] = c[i].film;
+  }
+}
+
 static int build_person_adjacency(const fg_graph *g, fg__index *ix) {
   const fg__alloc *a = &g->alloc;
   size_t np = g->n[FG_TABLE_PEOPLE], nc = g->n[FG_TABLE_CREDITS];
@@ -123,81 +136,72 @@ static int build_person_adjacency(const fg_graph *g, fg__index *ix) {
   while ((np >> shift) > 1024)
     shift++;
   size_t nb = (np >> shift) + 1;
+  int partition = shift <= 16 && nc > 0;
   uint32_t *start = fg__malloc(a, (np + 1) * sizeof *start);
   uint32_t *items = fg__malloc(a, (nc ? nc : 1) * sizeof *items);
   uint32_t *films = fg__malloc(a, (nc ? nc : 1) * sizeof *films);
-  if (!start || !items || !films) {
+  uint32_t *bucket = partition ? fg__malloc(a, (nb + 1) * sizeof *bucket) : NULL;
+  uint16_t *low = partition ? fg__malloc(a, nc * sizeof *low) : NULL;
+  uint32_t *scratch = NULL;
+  uint16_t *scratch_low = NULL;
+  size_t longest = 0;
+  if (start && items && films && bucket && low) {
+    memset(bucket, 0, (nb + 1) * sizeof *bucket);
+    for (size_t i = 0; i < nc; i++)
+      bucket[(c[i].person >> shift) + 1]++;
+    for (size_t b = 0; b < nb; b++) {
+      if (bucket[b + 1] > longest)
+        longest = bucket[b + 1];
+      bucket[b + 1] += bucket[b];
+    }
+    scratch = fg__malloc(a, (longest + 1) * 2 * sizeof *scratch);
+    scratch_low = fg__malloc(a, (longest + 1) * sizeof *scratch_low);
+  }
+  if (!start || !items || !films || (partition && (!bucket || !low || !scratch || !scratch_low))) {
     fg__free(a, start);
     fg__free(a, items);
     fg__free(a, films);
-    return FG_ENOMEM;
-  }
-  memset(start, 0, (np + 1) * sizeof *start);
-  enum { AHEAD = 16 }; /* prefetch distance for the random counts */
-  for (size_t i = 0; i < nc; i++) {
-    if (i + AHEAD < nc)
-      FG__PREFETCH(&start[c[i + AHEAD].person + 1]);
-    start[c[i].person + 1]++;
-  }
-  for (size_t p = 0; p < np; p++)
-    start[p + 1] += start[p];
-  /* start[p] is now p's first slot; below it serves as p's cursor. */
-  int partition = shift <= 16 && nc > 0;
-  uint32_t *cursor = partition ? fg__malloc(a, nb * sizeof *cursor) : NULL;
-  uint16_t *low = partition ? fg__malloc(a, nc * sizeof *low) : NULL;
-  size_t longest = 0;
-  for (size_t b = 0; cursor && low && b < nb; b++) {
-    size_t lo = start[b << shift < np ? b << shift : np];
-    size_t hi = start[(b + 1) << shift < np ? (b + 1) << shift : np];
-    cursor[b] = (uint32_t)lo;
-    if (hi - lo > longest)
-      longest = hi - lo;
-  }
-  uint32_t *scratch = partition ? fg__malloc(a, (longest + 1) * 2 * sizeof *scratch) : NULL;
-  uint16_t *scratch_low = partition ? fg__malloc(a, (longest + 1) * sizeof *scratch_low) : NULL;
-  if (partition && (!cursor || !low || !scratch || !scratch_low)) {
-    fg__free(a, cursor);
+    fg__free(a, bucket);
     fg__free(a, low);
     fg__free(a, scratch);
     fg__free(a, scratch_low);
-    fg__free(a, start);
-    fg__free(a, items);
-    fg__free(a, films);
     return FG_ENOMEM;
   }
-  if (!partition) { /* direct placement */
-    for (size_t i = 0; i < nc; i++) {
-      uint32_t at = start[c[i].person]++;
-      items[at] = (uint32_t)i;
-      films[at] = c[i].film;
-    }
+  memset(start, 0, (np + 1) * sizeof *start);
+  if (!partition) {
+    place_direct(c, nc, np, start, items, films);
   } else {
     uint32_t mask = (1u << shift) - 1;
-    for (size_t i = 0; i < nc; i++) { /* pass A */
-      uint32_t at = cursor[c[i].person >> shift]++;
+    for (size_t i = 0; i < nc; i++) { /* pass A; bucket[b] becomes b's end */
+      uint32_t at = bucket[c[i].person >> shift]++;
       items[at] = (uint32_t)i;
       films[at] = c[i].film;
       low[at] = (uint16_t)(c[i].person & mask);
     }
-    for (size_t b = 0; b < nb; b++) { /* pass B */
-      size_t lo = start[b << shift < np ? b << shift : np];
-      size_t n = cursor[b] - lo;
+    for (size_t b = 0, lo = 0; b < nb; lo = bucket[b++]) { /* pass B */
+      size_t n = bucket[b] - lo, p0 = b << shift;
+      size_t p1 = (b + 1) << shift < np ? (b + 1) << shift : np;
       memcpy(scratch, items + lo, n * sizeof *scratch);
       memcpy(scratch + n, films + lo, n * sizeof *scratch);
       memcpy(scratch_low, low + lo, n * sizeof *scratch_low);
-      uint32_t *first = start + (b << shift);
+      /* start[p0] = lo; start[p + 1] = p's end: counts, then sums. */
+      for (size_t k = 0; k < n; k++)
+        start[p0 + scratch_low[k] + 1]++;
+      start[p0] = (uint32_t)lo;
+      for (size_t p = p0; p < p1; p++)
+        start[p + 1] += start[p];
       for (size_t k = 0; k < n; k++) {
-        uint32_t at = first[scratch_low[k]]++;
+        uint32_t at = start[p0 + scratch_low[k]]++;
         items[at] = scratch[k];
         films[at] = scratch[n + k];
       }
     }
   }
-  fg__free(a, cursor);
+  fg__free(a, bucket);
   fg__free(a, low);
   fg__free(a, scratch);
   fg__free(a, scratch_low);
-  /* Each cursor ended at the next person's first slot: shift back. */
+  /* start[p] ended at p's end, the next person's first slot: shift back. */
   for (size_t p = np; p > 0; p--)
     start[p] = start[p - 1];
   start[0] = 0;
