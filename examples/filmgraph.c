@@ -684,15 +684,16 @@ static void node_text(const fg_graph *g, uint64_t node, char *buf, size_t cap, c
   }
 }
 
-static int cmd_path(const fg_graph *g, const char *a, const char *b) {
+/* The shortest path between two queries, or an exit code (and a message
+ * on stderr). */
+static int find_path(const fg_graph *g, const char *a, const char *b, fg_path **out) {
   uint64_t from, to;
   int code = resolve_node(g, a, &from);
   if (!code)
     code = resolve_node(g, b, &to);
   if (code)
     return code;
-  fg_path *p = NULL;
-  int rc = fg_graph_shortest_path(g, from, to, NULL, &p);
+  int rc = fg_graph_shortest_path(g, from, to, NULL, out);
   if (rc == FG_ENOTFOUND) {
     fprintf(stderr, "filmgraph: no chain joins '%s' and '%s'\n", a, b);
     return EXIT_NOTFOUND;
@@ -701,6 +702,14 @@ static int cmd_path(const fg_graph *g, const char *a, const char *b) {
     fprintf(stderr, "filmgraph: %s\n", fg_errstr(rc));
     return EXIT_DATA;
   }
+  return 0;
+}
+
+static int cmd_path(const fg_graph *g, const char *a, const char *b) {
+  fg_path *p = NULL;
+  int code = find_path(g, a, b, &p);
+  if (code)
+    return code;
   if (tsv_mode) {
     const char *hdr[5] = {"step", "kind", "key", "name", "via"};
     tsv_row(5, hdr);
@@ -858,20 +867,11 @@ static int write_stdout(const void *data, size_t size, void *payload) {
 static int cmd_dot(const fg_graph *g, const char *query, const char *b) {
   int rc;
   if (b) {
-    uint64_t from, to;
-    int code = resolve_node(g, query, &from);
-    if (!code)
-      code = resolve_node(g, b, &to);
+    fg_path *p = NULL;
+    int code = find_path(g, query, b, &p);
     if (code)
       return code;
-    fg_path *p = NULL;
-    rc = fg_graph_shortest_path(g, from, to, NULL, &p);
-    if (rc == FG_ENOTFOUND) {
-      fprintf(stderr, "filmgraph: no chain joins '%s' and '%s'\n", query, b);
-      return EXIT_NOTFOUND;
-    }
-    if (rc == FG_OK)
-      rc = fg_path_dot(g, p, write_stdout, NULL);
+    rc = fg_path_dot(g, p, write_stdout, NULL);
     fg_path_free(p);
   } else {
     fg_id film;

@@ -23,6 +23,21 @@ typedef struct reached {
   uint32_t depth;
 } reached;
 
+/* Bitmaps over all nodes (films, then people). */
+static uint64_t *bitmap_new(const fg__alloc *a, size_t nodes) {
+  size_t words = nodes / 64 + 1;
+  uint64_t *bits = fg__malloc(a, words * sizeof *bits);
+  if (bits)
+    memset(bits, 0, words * sizeof *bits);
+  return bits;
+}
+
+static int bit_test(const uint64_t *bits, uint32_t node) {
+  return (int)((bits[node / 64] >> (node % 64)) & 1);
+}
+
+static void bit_set(uint64_t *bits, uint32_t node) { bits[node / 64] |= 1ull << (node % 64); }
+
 typedef struct side {
   const fg__alloc *a;
   reached *list;
@@ -45,7 +60,7 @@ static uint32_t mix(uint32_t x) {
 /* Has side s reached `node`? */
 static int side_has(const side *s, uint32_t node) {
   if (s->bits)
-    return (int)((s->bits[node / 64] >> (node % 64)) & 1);
+    return bit_test(s->bits, node);
   if (!s->nslots)
     return 0;
   /* mix() is a bijection, so equal hashes mean equal nodes: no need to
@@ -86,13 +101,11 @@ static size_t side_find(const side *s, uint32_t node, size_t hint) {
  * takes 8 bytes for 3/4 of a node): smaller from there on, and all of it
  * in cache far longer. */
 static int side_go_bits(side *s) {
-  size_t words = s->nodes / 64 + 1;
-  uint64_t *bits = fg__malloc(s->a, words * sizeof *bits);
+  uint64_t *bits = bitmap_new(s->a, s->nodes);
   if (!bits)
     return FG_ENOMEM;
-  memset(bits, 0, words * sizeof *bits);
   for (size_t i = 0; i < s->count; i++)
-    bits[s->list[i].node / 64] |= 1ull << (s->list[i].node % 64);
+    bit_set(bits, s->list[i].node);
   fg__free(s->a, s->slots);
   s->slots = NULL;
   s->nslots = 0;
@@ -111,7 +124,7 @@ static int side_add(side *s, reached r) {
     return rc;
   s->list = l;
   if (s->bits) {
-    s->bits[r.node / 64] |= 1ull << (r.node % 64);
+    bit_set(s->bits, r.node);
   } else {
     uint32_t h = mix(r.node);
     size_t mask = s->nslots - 1, i = h & mask;
@@ -390,16 +403,12 @@ typedef struct nodeset {
 } nodeset;
 
 static int nodeset_go_bits(nodeset *s) {
-  size_t words = s->nodes / 64 + 1;
-  uint64_t *bits = fg__malloc(s->a, words * sizeof *bits);
+  uint64_t *bits = bitmap_new(s->a, s->nodes);
   if (!bits)
     return FG_ENOMEM;
-  memset(bits, 0, words * sizeof *bits);
   for (size_t i = 0; i < s->nslots; i++)
-    if (s->slots[i].val) {
-      uint32_t node = s->slots[i].val - 1;
-      bits[node / 64] |= 1ull << (node % 64);
-    }
+    if (s->slots[i].val)
+      bit_set(bits, s->slots[i].val - 1);
   fg__free(s->a, s->slots);
   s->slots = NULL;
   s->nslots = 0;
@@ -410,10 +419,9 @@ static int nodeset_go_bits(nodeset *s) {
 /* Add `node`: 1 if it was new, 0 if already there, or an error (< 0). */
 static int nodeset_add(nodeset *s, uint32_t node) {
   if (s->bits) {
-    uint64_t bit = 1ull << (node % 64), *w = &s->bits[node / 64];
-    if (*w & bit)
+    if (bit_test(s->bits, node))
       return 0;
-    *w |= bit;
+    bit_set(s->bits, node);
     s->count++;
     return 1;
   }
@@ -494,9 +502,7 @@ static int within_expand(within *w, uint32_t u) {
   return rc < 0 ? rc : FG_OK;
 }
 
-static int in_frontier(const within *w, uint32_t node) {
-  return (int)((w->frontier[node / 64] >> (node % 64)) & 1);
-}
+static int in_frontier(const within *w, uint32_t node) { return bit_test(w->frontier, node); }
 
 /* Bottom-up: is unvisited node v next to the frontier? It then joins the
  * next level. Reads v's own row only, in id order, and stops at the first
@@ -537,7 +543,7 @@ static int within_bottom_up(within *w, size_t lo, size_t hi) {
   int has_films = 0, has_people = 0;
   for (size_t e = lo; e < hi; e++) {
     uint32_t u = w->queue[e];
-    w->frontier[u / 64] |= 1ull << (u % 64);
+    bit_set(w->frontier, u);
     if (u < w->nf)
       has_films = 1;
     else
@@ -658,8 +664,7 @@ int fg_graph_people_within(const fg_graph *g, uint64_t from, uint32_t steps,
     if ((hi - lo) * 14 > unvisited && w.seen.count > 1024) {
       if (!w.seen.bits)
         rc = nodeset_go_bits(&w.seen);
-      if (!rc && !w.frontier &&
-          !(w.frontier = fg__malloc(&g->alloc, (w.seen.nodes / 64 + 1) * sizeof *w.frontier)))
+      if (!rc && !w.frontier && !(w.frontier = bitmap_new(&g->alloc, w.seen.nodes)))
         rc = FG_ENOMEM;
       if (!rc)
         rc = within_bottom_up(&w, lo, hi);

@@ -128,6 +128,22 @@ static int to_buffer(const void *data, size_t size, void *payload) {
   return 0;
 }
 
+/* Graphviz accepts the text, when it is installed (CI installs it). */
+static void expect_graphviz_accepts(const char *dot_text) {
+  if (system("command -v dot >/dev/null 2>&1") != 0)
+    return;
+  char path[] = "/tmp/fgdot-XXXXXX";
+  int fd = mkstemp(path);
+  assert_true(fd >= 0);
+  FILE *fp = fdopen(fd, "w");
+  fputs(dot_text, fp);
+  fclose(fp);
+  char cmd[128];
+  snprintf(cmd, sizeof cmd, "dot -Tsvg %s >/dev/null 2>&1", path);
+  assert_int_equal(system(cmd), 0);
+  remove(path);
+}
+
 static void test_family_dot(void **state) {
   (void)state;
   fg_graph *g = fgt_graph(NULL);
@@ -151,19 +167,7 @@ static void test_family_dot(void **state) {
     edges++;
   assert_int_equal(edges, 4);
   assert_true(b.len > 2 && strcmp(b.data + b.len - 2, "}\n") == 0);
-  /* Graphviz accepts it, when it is installed (CI installs it). */
-  if (system("command -v dot >/dev/null 2>&1") == 0) {
-    char path[] = "/tmp/fgdot-XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    FILE *fp = fdopen(fd, "w");
-    fputs(b.data, fp);
-    fclose(fp);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "dot -Tsvg %s >/dev/null 2>&1", path);
-    assert_int_equal(system(cmd), 0);
-    remove(path);
-  }
+  expect_graphviz_accepts(b.data);
   free(b.data);
   /* Quotes and backslashes in titles are escaped. */
   fg_graph *h = fgt_graph(NULL);
@@ -215,18 +219,7 @@ static void test_path_dot(void **state) {
   assert_non_null(strstr(b.data, want));
   snprintf(want, sizeof want, "  f%u -- p%u [label=\"director\"];\n}\n", tr, ada);
   assert_true(b.len > strlen(want) && strcmp(b.data + b.len - strlen(want), want) == 0);
-  if (system("command -v dot >/dev/null 2>&1") == 0) {
-    char path[] = "/tmp/fgdot-XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    FILE *fp = fdopen(fd, "w");
-    fputs(b.data, fp);
-    fclose(fp);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "dot -Tsvg %s >/dev/null 2>&1", path);
-    assert_int_equal(system(cmd), 0);
-    remove(path);
-  }
+  expect_graphviz_accepts(b.data);
   free(b.data);
   b.data = NULL, b.len = 0, b.fail = 1;
   assert_int_equal(fg_path_dot(g, p, to_buffer, &b), FG_EIO);
