@@ -1,7 +1,12 @@
 /* libFuzzer target: one native catalogue table from arbitrary bytes.
- * Byte 0 picks the table and the mode (strict or lenient); the rest is the
- * file. The graph already holds a few films and people for rows to name.
- * Checks: no crash, and a failed load leaves the graph as it was. */
+ * Byte 0 picks the table (its low 4 bits, modulo the number of tables: the
+ * seeds use 0-4 and 128-132) and the mode: bit 7 lenient, bit 6 tight
+ * limits (max_line 512, max_field 64, so that inputs of at most -max_len
+ * 4096 bytes can pass them), bit 5 read through a callback in small pieces
+ * rather than from memory, bit 4 (with bit 5) a read error at the end of
+ * the input. The rest is the file. The graph already holds a few films
+ * and people for rows to name. Checks: no crash, and a failed load leaves
+ * the graph as it was. */
 #include "filmgraph.h"
 
 #include <stdint.h>
@@ -22,6 +27,30 @@ static void base(fg_graph *g) {
   fg_graph_add_person(g, &p, NULL);
 }
 
+/* A read callback handing out the input a few bytes at a time (1 to 13,
+ * varying), so that lines straddle the reader's refills; with `fail`, it
+ * reports a read error instead of the end of the input. */
+typedef struct feed {
+  const uint8_t *data;
+  size_t size, pos, calls;
+  int fail;
+} feed;
+
+static int feed_read(void *buf, size_t capacity, size_t *nread, void *payload) {
+  feed *f = payload;
+  if (f->pos == f->size && f->fail)
+    return -1;
+  size_t n = 1 + f->calls++ % 13;
+  if (n > capacity)
+    n = capacity;
+  if (n > f->size - f->pos)
+    n = f->size - f->pos;
+  memcpy(buf, f->data + f->pos, n);
+  f->pos += n;
+  *nread = n;
+  return 0;
+}
+
 static int discard(const void *data, size_t size, void *payload) {
   (void)data, (void)size, (void)payload;
   return 0;
@@ -38,13 +67,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   for (int t = 0; t < FG_TABLE_COUNT_; t++)
     before[t] = fg_graph_count(g, t);
   fg_source src = FG_SOURCE_INIT;
-  src.data = data + 1;
-  src.size = size - 1;
+  feed in = {data + 1, size - 1, 0, 0, (data[0] & 0x10) != 0};
+  if (data[0] & 0x20) {
+    src.read = feed_read;
+    src.payload = &in;
+  } else {
+    src.data = data + 1;
+    src.size = size - 1;
+  }
   fg_load_options opts = FG_LOAD_OPTIONS_INIT;
   opts.flags = (data[0] & 0x80) ? FG_LOAD_LENIENT : 0;
-  opts.max_line = 4096;
+  opts.max_line = (data[0] & 0x40) ? 512 : 4096;
+  opts.max_field = (data[0] & 0x40) ? 64 : 0;
   fg_error_info err = FG_ERROR_INFO_INIT;
-  int rc = fg_graph_load_table(g, data[0] % FG_TABLE_COUNT_, &src, &opts, &err);
+  int table = (data[0] & 0x0F) % FG_TABLE_COUNT_;
+  int rc = fg_graph_load_table(g, table, &src, &opts, &err);
   if (rc != FG_OK) {
     for (int t = 0; t < FG_TABLE_COUNT_; t++)
       if (fg_graph_count(g, t) != before[t])

@@ -1,6 +1,10 @@
 /* libFuzzer target: one IMDb dataset file from arbitrary bytes. Byte 0
- * picks the file and the flags (lenient, strict references); the rest is
- * the file. The graph already holds two titles and a person from IMDb-shaped
+ * picks the file (its low 3 bits, modulo the number of files: the seeds use
+ * 0-6, 64-70 and 128-134) and the mode: bit 7 lenient, bit 6 strict
+ * references, bit 5 tight limits (max_line 512, max_field 64, so that
+ * inputs of at most -max_len 4096 bytes can pass them), bit 4 read through
+ * a callback in small pieces rather than from memory, bit 3 (with bit 4) a
+ * read error at the end of the input. The rest is the file. The graph already holds two titles and a person from IMDb-shaped
  * text. Checks: no crash, and a failed load leaves the graph as it was. */
 #include "filmgraph.h"
 
@@ -26,6 +30,30 @@ static void base(fg_graph *g) {
   fg_graph_load_imdb_file(g, FG_IMDB_NAME_BASICS, &src, NULL, NULL);
 }
 
+/* A read callback handing out the input a few bytes at a time (1 to 13,
+ * varying), so that lines straddle the reader's refills; with `fail`, it
+ * reports a read error instead of the end of the input. */
+typedef struct feed {
+  const uint8_t *data;
+  size_t size, pos, calls;
+  int fail;
+} feed;
+
+static int feed_read(void *buf, size_t capacity, size_t *nread, void *payload) {
+  feed *f = payload;
+  if (f->pos == f->size && f->fail)
+    return -1;
+  size_t n = 1 + f->calls++ % 13;
+  if (n > capacity)
+    n = capacity;
+  if (n > f->size - f->pos)
+    n = f->size - f->pos;
+  memcpy(buf, f->data + f->pos, n);
+  f->pos += n;
+  *nread = n;
+  return 0;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (size < 1)
     return 0;
@@ -40,12 +68,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   fg_graph_film(g, 0, &one_before);
   int32_t rating = one_before.rating;
   fg_source src = FG_SOURCE_INIT;
-  src.data = data + 1;
-  src.size = size - 1;
+  feed in = {data + 1, size - 1, 0, 0, (data[0] & 0x08) != 0};
+  if (data[0] & 0x10) {
+    src.read = feed_read;
+    src.payload = &in;
+  } else {
+    src.data = data + 1;
+    src.size = size - 1;
+  }
   fg_load_options opts = FG_LOAD_OPTIONS_INIT;
-  opts.flags = ((data[0] & 0x80) ? FG_LOAD_LENIENT : 0) | ((data[0] & 0x40) ? FG_LOAD_STRICT_REFS : 0);
-  opts.max_line = 4096;
-  int rc = fg_graph_load_imdb_file(g, data[0] % FG_IMDB_FILE_COUNT_, &src, &opts, NULL);
+  opts.flags = ((data[0] & 0x80) ? FG_LOAD_LENIENT : 0) |
+               ((data[0] & 0x40) ? FG_LOAD_STRICT_REFS : 0);
+  opts.max_line = (data[0] & 0x20) ? 512 : 4096;
+  opts.max_field = (data[0] & 0x20) ? 64 : 0;
+  int file = (data[0] & 0x07) % FG_IMDB_FILE_COUNT_;
+  int rc = fg_graph_load_imdb_file(g, file, &src, &opts, NULL);
   if (rc != FG_OK) {
     fg_film one = FG_FILM_INIT;
     fg_graph_film(g, 0, &one);

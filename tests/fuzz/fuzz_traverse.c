@@ -1,9 +1,17 @@
 /* libFuzzer target: a catalogue of fuzzed films, relations and credits,
- * then every query on every film and person: remake family and its
- * picture, true-story verdict, shortest paths, credits, relations, title
- * and name search, collaborators, the check. The input is
- * split into films.tsv, relations.tsv and credits.tsv bodies at 0xFF bytes
- * (never valid in UTF-8 text); each gets a fixed header. */
+ * then every query: on each film, remake family and its picture,
+ * true-story verdict, shortest paths, credits, relations, title search;
+ * then collaborators, people within reach, walks, components, the check
+ * and name search. The input is split into films.tsv, relations.tsv and
+ * credits.tsv bodies at 0xFF bytes (never valid in UTF-8 text); each gets
+ * a fixed header.
+ *
+ * The per-film queries each cost up to the size of the graph, so running
+ * them on every film is quadratic: a 4096-byte input (-max_len) holds a
+ * remake chain of about 150 films, which took 88 ms a run that way. They
+ * run on at most PER_FILM films, the first and the last PER_FILM / 2 (the
+ * ends of chains loaded in order): 9 ms. The whole-graph queries (walks,
+ * components, the check) still cover every film. */
 #include "filmgraph.h"
 
 #include <stdint.h>
@@ -11,6 +19,8 @@
 #include <string.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+#define PER_FILM 16
 
 static int discard(const void *data, size_t size, void *payload) {
   (void)data, (void)size, (void)payload;
@@ -57,6 +67,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     abort();
   size_t nf = fg_graph_count(g, FG_TABLE_FILMS);
   for (fg_id f = 0; f < nf; f++) {
+    if (nf > PER_FILM && f == PER_FILM / 2)
+      f = (fg_id)(nf - PER_FILM / 2); /* skip to the last PER_FILM / 2 */
     fg_family *fam = NULL;
     if (fg_film_remake_family(g, f, &fam) != FG_OK)
       abort();
