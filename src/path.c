@@ -113,28 +113,49 @@ static int side_go_bits(side *s) {
   return FG_OK;
 }
 
-static int side_add(side *s, reached r) {
+/* Add r unless its node is there already: 1 if added, 0 if it was there,
+ * or an error (< 0). One probe while the side is a hash table. */
+static int side_insert(side *s, const reached *r) {
+  uint32_t h = mix(r->node);
+  size_t slot = 0;
+  if (s->bits) {
+    if (bit_test(s->bits, r->node))
+      return 0;
+  } else if (s->nslots) {
+    size_t mask = s->nslots - 1;
+    for (slot = h & mask; s->slots[slot].val; slot = (slot + 1) & mask)
+      if (s->slots[slot].hash == h)
+        return 0;
+  }
   int rc;
+  if (s->count == s->cap) {
+    void *l = s->list;
+    if ((rc = fg__reserve(s->a, &l, &s->cap, s->count + 1, sizeof *s->list)))
+      return rc;
+    s->list = l;
+  }
   if (!s->bits && s->count + 1 > s->nodes / 64 + 1024 && (rc = side_go_bits(s)))
     return rc;
-  if (!s->bits && (rc = fg__slots_reserve(s->a, &s->slots, &s->nslots, s->count + 1)))
-    return rc;
-  void *l = s->list;
-  if ((rc = fg__reserve(s->a, &l, &s->cap, s->count + 1, sizeof *s->list)))
-    return rc;
-  s->list = l;
   if (s->bits) {
-    bit_set(s->bits, r.node);
+    bit_set(s->bits, r->node);
   } else {
-    uint32_t h = mix(r.node);
-    size_t mask = s->nslots - 1, i = h & mask;
-    while (s->slots[i].val)
-      i = (i + 1) & mask;
-    s->slots[i].val = (uint32_t)s->count + 1;
-    s->slots[i].hash = h;
+    if (!s->nslots || s->count + 1 > s->nslots / 4 * 3) { /* grow, then probe again */
+      if ((rc = fg__slots_reserve(s->a, &s->slots, &s->nslots, s->count + 1)))
+        return rc;
+      size_t mask = s->nslots - 1;
+      for (slot = h & mask; s->slots[slot].val; slot = (slot + 1) & mask)
+        ;
+    }
+    s->slots[slot].val = (uint32_t)s->count + 1;
+    s->slots[slot].hash = h;
   }
-  s->list[s->count++] = r;
-  return FG_OK;
+  s->list[s->count++] = *r;
+  return 1;
+}
+
+static int side_add(side *s, reached r) {
+  int rc = side_insert(s, &r);
+  return rc < 0 ? rc : FG_OK;
 }
 
 static void side_free(side *s) {
@@ -161,11 +182,9 @@ typedef struct search {
 /* Visit neighbour `node` of entry `from` on side `s`. */
 static int visit(search *q, int s, size_t from, uint32_t node, uint32_t kind, uint32_t id) {
   side *me = &q->sides[s], *other = &q->sides[!s];
-  if (side_has(me, node))
-    return FG_OK;
   reached r = {node, (uint32_t)from, kind, id, me->list[from].depth + 1};
-  int rc = side_add(me, r);
-  if (rc)
+  int rc = side_insert(me, &r);
+  if (rc <= 0)
     return rc;
   /* The node is in the other side's frontier (see fg_graph_shortest_path). */
   size_t there = side_find(other, node, q->frontier_start[!s]);
@@ -178,11 +197,13 @@ static int visit(search *q, int s, size_t from, uint32_t node, uint32_t kind, ui
 }
 
 /* What expanding entries lo..hi-1 of side s would cost: the number of
- * edges to look at. */
+ * edges to look at. Each node's degree is a cache miss, so a large
+ * frontier is estimated from 64 of its nodes, evenly spread. */
 static uint64_t frontier_edges(const search *q, int s, size_t lo, size_t hi) {
   const fg__index *ix = q->ix;
   uint64_t sum = 0;
-  for (size_t e = lo; e < hi; e++) {
+  size_t n = hi - lo, step = n > 256 ? n / 64 : 1;
+  for (size_t e = lo; e < hi; e += step) {
     uint32_t u = q->sides[s].list[e].node;
     if (u < q->nf) {
       sum += ix->film_credit_start[u + 1] - ix->film_credit_start[u];
@@ -196,7 +217,7 @@ static uint64_t frontier_edges(const search *q, int s, size_t lo, size_t hi) {
       sum += ix->person_credit_start[p + 1] - ix->person_credit_start[p];
     }
   }
-  return sum;
+  return step > 1 ? sum * step : sum;
 }
 
 /* Expand every node of side s at depth `depth`. */
