@@ -226,7 +226,21 @@ static int expand(search *q, int s, size_t lo, size_t hi) {
   const fg__index *ix = q->ix;
   int rc = FG_OK;
   for (size_t e = lo; e < hi && !rc; e++) {
-    uint32_t u = q->sides[s].list[e].node;
+    const reached *list = q->sides[s].list; /* visit() may move it */
+    /* The frontier's nodes are scattered: ask for the row starts two
+     * nodes ahead and the row itself one node ahead. */
+    if (e + 2 < hi) {
+      uint32_t v = list[e + 2].node;
+      FG__PREFETCH(v < q->nf ? &ix->film_credit_start[v] : &ix->person_credit_start[v - q->nf]);
+    }
+    if (e + 1 < hi) {
+      uint32_t v = list[e + 1].node;
+      if (v < q->nf)
+        FG__PREFETCH(&g->credits[FG__CSR_ITEM(ix->film_credit, ix->film_credit_start[v])]);
+      else
+        FG__PREFETCH(&ix->person_film[ix->person_credit_start[v - q->nf]]);
+    }
+    uint32_t u = list[e].node;
     if (u < q->nf) { /* a film: its people, and related films */
       for (uint32_t k = ix->film_credit_start[u]; k < ix->film_credit_start[u + 1] && !rc; k++) {
         uint32_t cid = FG__CSR_ITEM(ix->film_credit, k);
