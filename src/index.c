@@ -249,36 +249,41 @@ static int build_relations(const fg_graph *g, fg__index *ix) {
   return rc;
 }
 
-/* Stable LSD radix sort of name keys by hash, two 16-bit passes. Equal
- * hashes keep their order (ids ascending, as they were added). */
+/* Stable LSD radix sort of name keys by hash: two 16-bit passes for large
+ * tables, four 8-bit passes for small ones (whose counts would otherwise
+ * cost more to clear than the keys to sort). Equal hashes keep their order
+ * (ids ascending, as they were added). An even number of passes leaves the
+ * result in `keys`. */
 static int sort_namekeys(const fg__alloc *a, fg__namekey *keys, size_t n) {
   if (n < 2)
     return FG_OK;
+  unsigned bits = n >= 65536 ? 16 : 8;
+  size_t buckets = (size_t)1 << bits;
   fg__namekey *tmp = fg__malloc(a, n * sizeof *tmp);
-  uint32_t *count = fg__malloc(a, 65536 * sizeof *count);
+  uint32_t *count = fg__malloc(a, buckets * sizeof *count);
   if (!tmp || !count) {
     fg__free(a, tmp);
     fg__free(a, count);
     return FG_ENOMEM;
   }
   fg__namekey *src = keys, *dst = tmp;
-  for (int shift = 0; shift < 32; shift += 16) {
-    memset(count, 0, 65536 * sizeof *count);
+  for (unsigned shift = 0; shift < 32; shift += bits) {
+    uint32_t mask = (uint32_t)buckets - 1;
+    memset(count, 0, buckets * sizeof *count);
     for (size_t i = 0; i < n; i++)
-      count[(src[i].hash >> shift) & 0xFFFF]++;
+      count[(src[i].hash >> shift) & mask]++;
     uint32_t sum = 0;
-    for (size_t b = 0; b < 65536; b++) {
+    for (size_t b = 0; b < buckets; b++) {
       uint32_t c = count[b];
       count[b] = sum;
       sum += c;
     }
     for (size_t i = 0; i < n; i++)
-      dst[count[(src[i].hash >> shift) & 0xFFFF]++] = src[i];
+      dst[count[(src[i].hash >> shift) & mask]++] = src[i];
     fg__namekey *t = src;
     src = dst;
     dst = t;
   }
-  /* Two passes: the result is back in `keys`. */
   fg__free(a, tmp);
   fg__free(a, count);
   return FG_OK;

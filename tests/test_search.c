@@ -504,6 +504,40 @@ static void test_collaborators(void **state) {
   fg_graph_free(g);
 }
 
+/* Enough titles and names for the search tables' large sort (16-bit
+ * passes from 65,536 keys): every title and name is found, with its
+ * duplicates in id order, the same as through the small sort. */
+static void test_search_many(void **state) {
+  (void)state;
+  enum { N = 70000 };
+  fg_graph *g = fgt_graph(NULL);
+  char key[32], title[32];
+  for (int i = 0; i < N; i++) {
+    snprintf(key, sizeof key, "f%d", i);
+    snprintf(title, sizeof title, "Title %d", i % (N / 2)); /* each title twice */
+    fgt_film(g, key, title, 2000);
+    snprintf(key, sizeof key, "p%d", i);
+    snprintf(title, sizeof title, "Name %d", i);
+    fgt_person(g, key, title);
+  }
+  assert_int_equal(fg_graph_freeze(g), FG_OK);
+  for (int i = 0; i < N / 2; i += 997) {
+    fg_idlist *l;
+    snprintf(title, sizeof title, "title %d", i);
+    assert_int_equal(fg_graph_search_films(g, title, 0, &l), FG_OK);
+    assert_int_equal(fg_idlist_count(l), 2);
+    assert_int_equal(fg_idlist_get(l, 0), (fg_id)i);
+    assert_int_equal(fg_idlist_get(l, 1), (fg_id)(i + N / 2));
+    fg_idlist_free(l);
+    snprintf(title, sizeof title, "NAME %d", i * 2);
+    assert_int_equal(fg_graph_search_people(g, title, &l), FG_OK);
+    assert_int_equal(fg_idlist_count(l), 1);
+    assert_int_equal(fg_idlist_get(l, 0), (fg_id)(i * 2));
+    fg_idlist_free(l);
+  }
+  fg_graph_free(g);
+}
+
 int main(void) {
   const struct CMUnitTest fixture_tests[] = {
       cmocka_unit_test(test_search_title_original_aka),
@@ -521,6 +555,7 @@ int main(void) {
       cmocka_unit_test(test_film_akas),
       cmocka_unit_test(test_queries_after_adding),
       cmocka_unit_test(test_freeze),
+      cmocka_unit_test(test_search_many),
   };
   int failed = cmocka_run_group_tests_name("search", fixture_tests, setup, teardown);
   failed += cmocka_run_group_tests_name("queries", tests, NULL, NULL);
