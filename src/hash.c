@@ -32,7 +32,7 @@ uint32_t fg__hash_bytes(const void *data, size_t len) {
 int fg__slots_reserve(const fg__alloc *a, fg__slot **slots, size_t *nslots, size_t used) {
   if (used <= *nslots / 4 * 3 && *nslots)
     return FG_OK;
-  size_t n = *nslots ? *nslots : 1024;
+  size_t n = *nslots ? *nslots : 16; /* small first: many tables stay small */
   while (used > n / 4 * 3) {
     if (n > SIZE_MAX / 2 / sizeof(fg__slot))
       return FG_ELIMIT;

@@ -249,14 +249,22 @@ static int build_relations(const fg_graph *g, fg__index *ix) {
   return rc;
 }
 
-/* Stable LSD radix sort of name keys by hash: two 16-bit passes for large
- * tables, four 8-bit passes for small ones (whose counts would otherwise
+/* Stable sort of name keys by hash: an LSD radix sort, two 16-bit passes
+ * for large tables, four 8-bit passes for small ones (whose counts would otherwise
  * cost more to clear than the keys to sort). Equal hashes keep their order
  * (ids ascending, as they were added). An even number of passes leaves the
  * result in `keys`. */
 static int sort_namekeys(const fg__alloc *a, fg__namekey *keys, size_t n) {
-  if (n < 2)
+  if (n <= 32) { /* insertion sort: stable, and cheaper than any counting */
+    for (size_t i = 1; i < n; i++) {
+      fg__namekey k = keys[i];
+      size_t j = i;
+      for (; j > 0 && keys[j - 1].hash > k.hash; j--)
+        keys[j] = keys[j - 1];
+      keys[j] = k;
+    }
     return FG_OK;
+  }
   unsigned bits = n >= 65536 ? 16 : 8;
   size_t buckets = (size_t)1 << bits;
   fg__namekey *tmp = fg__malloc(a, n * sizeof *tmp);
