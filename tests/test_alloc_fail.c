@@ -458,6 +458,186 @@ static void test_write_table(void **state) {
   }
 }
 
+/* ---- Every traversal ------------------------------------------------------- */
+
+/* A traversal's answer as text, so that answers can be compared. */
+typedef struct answer {
+  char text[8192];
+  size_t len;
+} answer;
+
+static void say(answer *o, const char *fmt, unsigned long x) {
+  int n = snprintf(o->text + o->len, sizeof o->text - o->len, fmt, x);
+  assert_true(n >= 0 && (size_t)n < sizeof o->text - o->len);
+  o->len += (size_t)n;
+}
+
+static void say_list(answer *o, fg_idlist *l) {
+  for (size_t i = 0; i < fg_idlist_count(l); i++) {
+    say(o, "%lu", fg_idlist_get(l, i));
+    say(o, "/%lu ", fg_idlist_weight(l, i));
+  }
+  fg_idlist_free(l);
+}
+
+static void say_path(answer *o, const fg_path *p) {
+  for (size_t i = 0; i < fg_path_count(p); i++) {
+    say(o, "%lx ", (unsigned long)fg_path_node(p, i));
+    int kind;
+    fg_id id;
+    if (fg_path_step(p, i, &kind, &id) == FG_OK)
+      say(o, "%lu ", (unsigned long)kind * 1000000ul + id);
+  }
+}
+
+static int to_answer(const void *data, size_t size, void *payload) {
+  answer *o = payload;
+  if (size >= sizeof o->text - o->len)
+    return 1;
+  memcpy(o->text + o->len, data, size);
+  o->len += size;
+  o->text[o->len] = '\0';
+  return 0;
+}
+
+static int on_visit(uint64_t node, uint32_t depth, void *payload) {
+  say(payload, "%lx", (unsigned long)node);
+  say(payload, "@%lu ", depth);
+  return 0;
+}
+
+static int on_finding(const fg_finding *f, void *payload) {
+  say(payload, "%lu", (unsigned long)f->kind);
+  say(payload, ":%lu ", (unsigned long)f->film);
+  return 0;
+}
+
+/* Run traversal number q on g; the answer in *o on success. */
+static int traverse(const fg_graph *g, int q, answer *o) {
+  fg_id lee, ada;
+  assert_int_equal(fg_graph_find_person(g, "lee-hwan-kyung", &lee), FG_OK);
+  assert_int_equal(fg_graph_find_person(g, "mehmet-ada-oztekin", &ada), FG_OK);
+  uint64_t from = FG_NODE(FG_NODE_PERSON, lee), to = FG_NODE(FG_NODE_PERSON, ada);
+  fg_id kr = fgt_find_film(g, "miracle-in-cell-no-7-2013");
+  fg_id star = fgt_find_film(g, "a-star-is-born-2018");
+  o->len = 0;
+  o->text[0] = '\0';
+  fg_idlist *l = NULL;
+  fg_path *p = NULL;
+  int rc;
+  switch (q) {
+  case 0:
+  case 1: {
+    fg_path_options opts = FG_PATH_OPTIONS_INIT;
+    opts.rel_mask = q ? 0 : FG_RELS_ALL;
+    rc = fg_graph_shortest_path(g, q ? FG_NODE(FG_NODE_FILM, kr) : from,
+                                q ? FG_NODE(FG_NODE_FILM, star) : to, &opts, &p);
+    if (rc == FG_OK)
+      say_path(o, p);
+    else if (rc == FG_ENOTFOUND)
+      rc = FG_OK, say(o, "none %lu", 0);
+    break;
+  }
+  case 2: {
+    uint32_t steps = 0;
+    rc = fg_graph_distance(g, from, to, NULL, &steps);
+    say(o, "%lu", steps);
+    break;
+  }
+  case 3:
+    rc = fg_graph_people_within(g, from, 6, NULL, &l);
+    if (rc == FG_OK)
+      say_list(o, l);
+    break;
+  case 4:
+  case 5: {
+    fg_walk_options w = FG_WALK_OPTIONS_INIT;
+    w.order = q == 4 ? FG_WALK_BFS : FG_WALK_DFS;
+    w.max_depth = 4;
+    rc = fg_graph_walk(g, from, &w, on_visit, o);
+    break;
+  }
+  case 6: {
+    fg_components *c = NULL;
+    rc = fg_graph_components(g, FG_REL_MASK(FG_REL_REMAKE_OF), &c);
+    if (rc == FG_OK) {
+      say(o, "%lu: ", fg_components_count(c));
+      for (size_t i = 0; i < 4 && i < fg_components_count(c); i++)
+        say(o, "%lu ", fg_components_size(c, i));
+      rc = fg_components_films(c, 0, &l);
+      if (rc == FG_OK)
+        say_list(o, l);
+    }
+    fg_components_free(c);
+    break;
+  }
+  case 7: {
+    size_t n = 0;
+    rc = fg_graph_check(g, on_finding, o, &n);
+    say(o, "%lu", n);
+    break;
+  }
+  case 8:
+    rc = fg_person_collaborators(g, lee, FG_ROLES_ALL, &l);
+    if (rc == FG_OK)
+      say_list(o, l);
+    break;
+  case 9: {
+    fg_degree_stats d = FG_DEGREE_STATS_INIT;
+    rc = fg_graph_degree_stats(g, FG_TABLE_PEOPLE, &d);
+    say(o, "%lu ", d.max);
+    say(o, "%lu ", d.max_id);
+    say(o, "%lu", d.p99);
+    break;
+  }
+  case 10:
+    rc = fg_graph_shortest_path(g, from, to, NULL, &p);
+    if (rc == FG_OK)
+      rc = fg_path_dot(g, p, to_answer, o);
+    break;
+  default:
+    rc = fg_film_family_dot(g, kr, to_answer, o);
+    break;
+  }
+  fg_path_free(p);
+  return rc;
+}
+
+/* Every traversal under allocation failure, on a frozen graph: each
+ * failure is FG_ENOMEM, leaks nothing, and the next call answers as
+ * before. */
+static void test_traversals(void **state) {
+  loaded *l = *state;
+  fgt_alloc *a = &l->alloc;
+  assert_int_equal(fg_graph_freeze(l->g), FG_OK);
+  static answer want, got;
+  for (int q = 0; q < 12; q++) {
+    assert_int_equal(traverse(l->g, q, &want), FG_OK);
+    assert_true(want.len > 0);
+    for (int from = 0; from < 2; from++) {
+      int done = 0;
+      for (size_t k = 1; !done; k++) {
+        long live = a->live;
+        arm(a, k, from);
+        int rc = traverse(l->g, q, &got);
+        size_t failures = a->failures;
+        disarm(a);
+        if (rc == FG_OK) {
+          assert_int_equal(failures, 0);
+          assert_string_equal(got.text, want.text);
+          done = 1;
+        } else {
+          assert_int_equal(rc, FG_ENOMEM);
+        }
+        assert_int_equal(a->live, live); /* nothing leaked */
+        assert_int_equal(traverse(l->g, q, &got), FG_OK);
+        assert_string_equal(got.text, want.text);
+      }
+    }
+  }
+  expect_base_answers(l->g);
+}
+
 int main(void) {
   const struct CMUnitTest fresh[] = {
       cmocka_unit_test(test_new_graph),
@@ -472,6 +652,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_queries_rebuilding_index, setup_loaded,
                                       teardown_loaded),
       cmocka_unit_test_setup_teardown(test_write_table, setup_loaded, teardown_loaded),
+      cmocka_unit_test_setup_teardown(test_traversals, setup_loaded, teardown_loaded),
   };
   int failed = cmocka_run_group_tests_name("fresh graphs", fresh, NULL, NULL);
   failed += cmocka_run_group_tests_name("loaded graph", on_loaded, NULL, NULL);
