@@ -233,12 +233,17 @@ static int expand(search *q, int s, size_t lo, size_t hi) {
       uint32_t v = list[e + 2].node;
       FG__PREFETCH(v < q->nf ? &ix->film_credit_start[v] : &ix->person_credit_start[v - q->nf]);
     }
-    if (e + 1 < hi) {
+    if (e + 1 < hi) { /* (a row may be empty: its start is then one past the end) */
       uint32_t v = list[e + 1].node;
-      if (v < q->nf)
-        FG__PREFETCH(&g->credits[FG__CSR_ITEM(ix->film_credit, ix->film_credit_start[v])]);
-      else
-        FG__PREFETCH(&ix->person_film[ix->person_credit_start[v - q->nf]]);
+      if (v < q->nf) {
+        uint32_t k = ix->film_credit_start[v];
+        if (k < ix->film_credit_start[v + 1])
+          FG__PREFETCH(&g->credits[FG__CSR_ITEM(ix->film_credit, k)]);
+      } else {
+        uint32_t k = ix->person_credit_start[v - q->nf];
+        if (k < ix->person_credit_start[v - q->nf + 1])
+          FG__PREFETCH(&ix->person_film[k]);
+      }
     }
     uint32_t u = list[e].node;
     if (u < q->nf) { /* a film: its people, and related films */
