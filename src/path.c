@@ -172,6 +172,7 @@ typedef struct search {
   uint32_t nf;
   side sides[2];
   size_t frontier_start[2]; /* where each side's last level begins */
+  unsigned frontier_kinds[2]; /* what that level holds: 1 films, 2 people */
   /* The best meeting so far: a node reached by both sides. */
   size_t best_len, meet[2];
 } search;
@@ -186,7 +187,10 @@ static int visit(search *q, int s, size_t from, uint32_t node, uint32_t kind, ui
   int rc = side_insert(me, &r);
   if (rc <= 0)
     return rc;
-  /* The node is in the other side's frontier (see fg_graph_shortest_path). */
+  /* A meeting node is in the other side's frontier (see search_run), so
+   * only a node of a kind that frontier holds can be one. */
+  if (!(q->frontier_kinds[!s] & (node < q->nf ? 1u : 2u)))
+    return FG_OK;
   size_t there = side_find(other, node, q->frontier_start[!s]);
   if (there == SIZE_MAX)
     return FG_OK;
@@ -362,9 +366,14 @@ static int search_run(search *q, const fg_graph *g, uint64_t from, uint64_t to,
   for (int s = 0; s < 2 && !rc; s++) {
     q->sides[s].a = &g->alloc;
     q->sides[s].nodes = q->nf + g->n[FG_TABLE_PEOPLE];
+    /* Most searches reach hundreds of nodes: start the table there rather
+     * than grow it from 16 slots a doubling at a time. */
+    rc = fg__slots_reserve(&g->alloc, &q->sides[s].slots, &q->sides[s].nslots, 512);
     reached start = {ends[s], FG_ID_NONE, 0, 0, 0};
-    rc = side_add(&q->sides[s], start);
+    if (!rc)
+      rc = side_add(&q->sides[s], start);
     hi[s] = 1;
+    q->frontier_kinds[s] = ends[s] < q->nf ? 1u : 2u;
   }
   if (!rc && ends[0] == ends[1])
     q->best_len = 0, q->meet[0] = q->meet[1] = 0;
@@ -388,6 +397,9 @@ static int search_run(search *q, const fg_graph *g, uint64_t from, uint64_t to,
     depth[s]++;
     if (!rc)
       cost[s] = frontier_edges(q, s, lo[s], hi[s]);
+    q->frontier_kinds[s] = 0;
+    for (size_t e = lo[s]; e < hi[s] && q->frontier_kinds[s] != 3; e++)
+      q->frontier_kinds[s] |= q->sides[s].list[e].node < q->nf ? 1u : 2u;
   }
   if (rc == MET)
     rc = FG_OK;
