@@ -1151,58 +1151,70 @@ static void write_in(const char *dir, const char *name, const char *text) {
   assert_int_equal(fclose(fp), 0);
 }
 
+/* A folder of three titles and three people whose title.crew.tsv adds
+ * directors and writers: fewer credits than the principals (v 0) or more
+ * (v 1). */
+static void write_crew_folder(char *dir, size_t cap, int v) {
+  static const char *const crews[2] = {
+      "tconst\tdirectors\twriters\n"
+      "tt0000001\tnm0000003\t\\N\n"
+      "tt0000003\tnm0000001\tnm0000002\n",
+      "tconst\tdirectors\twriters\n"
+      "tt0000001\tnm0000003,nm0000002\tnm0000003\n"
+      "tt0000002\tnm0000001,nm0000002\tnm0000003,nm0000001\n"
+      "tt0000003\tnm0000001\tnm0000002,nm0000003\n",
+  };
+  fgt_tempdir(dir, cap);
+  write_in(dir, "title.basics.tsv",
+           "tconst\ttitleType\tprimaryTitle\toriginalTitle\tisAdult\tstartYear\tendYear\t"
+           "runtimeMinutes\tgenres\n"
+           "tt0000001\tmovie\tOne\t\\N\t0\t2001\t\\N\t\\N\t\\N\n"
+           "tt0000002\tmovie\tTwo\t\\N\t0\t2002\t\\N\t\\N\t\\N\n"
+           "tt0000003\tmovie\tThree\t\\N\t0\t2003\t\\N\t\\N\t\\N\n");
+  write_in(dir, "name.basics.tsv",
+           "nconst\tprimaryName\tbirthYear\tdeathYear\tprimaryProfession\tknownForTitles\n"
+           "nm0000001\tAnn\t\\N\t\\N\t\\N\t\\N\n"
+           "nm0000002\tBob\t\\N\t\\N\t\\N\t\\N\n"
+           "nm0000003\tCid\t\\N\t\\N\t\\N\t\\N\n");
+  write_in(dir, "title.principals.tsv",
+           "tconst\tordering\tnconst\tcategory\tjob\tcharacters\n"
+           "tt0000001\t1\tnm0000001\tactor\t\\N\t\\N\n"
+           "tt0000001\t2\tnm0000002\tactress\t\\N\t\\N\n"
+           "tt0000002\t1\tnm0000003\tactor\t\\N\t\\N\n"
+           "tt0000003\t1\tnm0000003\tactor\t\\N\t\\N\n");
+  write_in(dir, "title.crew.tsv", crews[v]);
+}
+
+/* The files of that folder loaded one by one, in folder order: credits
+ * in file order. */
+static fg_graph *load_one_by_one(const char *dir) {
+  fg_graph *h = fgt_graph(NULL);
+  static const int files[] = {FG_IMDB_TITLE_BASICS, FG_IMDB_NAME_BASICS,
+                              FG_IMDB_TITLE_PRINCIPALS, FG_IMDB_TITLE_CREW};
+  for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+    char path[600];
+    snprintf(path, sizeof path, "%s/%s", dir, fg_imdb_file_name(files[i]));
+    fg_source src = FG_SOURCE_INIT;
+    src.path = path;
+    assert_int_equal(fg_graph_load_imdb_file(h, files[i], &src, NULL, NULL), FG_OK);
+  }
+  return h;
+}
+
 /* A folder load numbers its credits by film: the directors and writers
  * title.crew.tsv adds come right after their film's principals, whichever
  * run is longer (both merge directions), keeping file order within a
  * film; loading the files one by one keeps file order. */
 static void test_folder_groups_credits_by_film(void **state) {
   (void)state;
-  static const char *const crews[2] = {
-      /* fewer crew credits than principals */
-      "tconst\tdirectors\twriters\n"
-      "tt0000001\tnm0000003\t\\N\n"
-      "tt0000003\tnm0000001\tnm0000002\n",
-      /* more crew credits than principals */
-      "tconst\tdirectors\twriters\n"
-      "tt0000001\tnm0000003,nm0000002\tnm0000003\n"
-      "tt0000002\tnm0000001,nm0000002\tnm0000003,nm0000001\n"
-      "tt0000003\tnm0000001\tnm0000002,nm0000003\n",
-  };
   for (int v = 0; v < 2; v++) {
     char dir[256];
-    fgt_tempdir(dir, sizeof dir);
-    write_in(dir, "title.basics.tsv",
-             "tconst\ttitleType\tprimaryTitle\toriginalTitle\tisAdult\tstartYear\tendYear\t"
-             "runtimeMinutes\tgenres\n"
-             "tt0000001\tmovie\tOne\t\\N\t0\t2001\t\\N\t\\N\t\\N\n"
-             "tt0000002\tmovie\tTwo\t\\N\t0\t2002\t\\N\t\\N\t\\N\n"
-             "tt0000003\tmovie\tThree\t\\N\t0\t2003\t\\N\t\\N\t\\N\n");
-    write_in(dir, "name.basics.tsv",
-             "nconst\tprimaryName\tbirthYear\tdeathYear\tprimaryProfession\tknownForTitles\n"
-             "nm0000001\tAnn\t\\N\t\\N\t\\N\t\\N\n"
-             "nm0000002\tBob\t\\N\t\\N\t\\N\t\\N\n"
-             "nm0000003\tCid\t\\N\t\\N\t\\N\t\\N\n");
-    write_in(dir, "title.principals.tsv",
-             "tconst\tordering\tnconst\tcategory\tjob\tcharacters\n"
-             "tt0000001\t1\tnm0000001\tactor\t\\N\t\\N\n"
-             "tt0000001\t2\tnm0000002\tactress\t\\N\t\\N\n"
-             "tt0000002\t1\tnm0000003\tactor\t\\N\t\\N\n"
-             "tt0000003\t1\tnm0000003\tactor\t\\N\t\\N\n");
-    write_in(dir, "title.crew.tsv", crews[v]);
+    write_crew_folder(dir, sizeof dir, v);
     fg_graph *g = fgt_graph(NULL);
     fg_error_info err = FG_ERROR_INFO_INIT;
     assert_int_equal(fg_graph_load_imdb(g, dir, NULL, &err), FG_OK);
     /* The same files one at a time, in the same order: file order. */
-    fg_graph *h = fgt_graph(NULL);
-    static const int files[] = {FG_IMDB_TITLE_BASICS, FG_IMDB_NAME_BASICS,
-                                FG_IMDB_TITLE_PRINCIPALS, FG_IMDB_TITLE_CREW};
-    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
-      char path[600];
-      snprintf(path, sizeof path, "%s/%s", dir, fg_imdb_file_name(files[i]));
-      fg_source src = FG_SOURCE_INIT;
-      src.path = path;
-      assert_int_equal(fg_graph_load_imdb_file(h, files[i], &src, NULL, &err), FG_OK);
-    }
+    fg_graph *h = load_one_by_one(dir);
     size_t n = fg_graph_count(g, FG_TABLE_CREDITS);
     assert_int_equal(n, fg_graph_count(h, FG_TABLE_CREDITS));
     assert_int_equal(n, v == 0 ? 4 + 3 : 4 + 10);
@@ -1224,6 +1236,49 @@ static void test_folder_groups_credits_by_film(void **state) {
     assert_int_equal(at, n);
     fg_graph_free(g);
     fg_graph_free(h);
+    fgt_remove_tempdir(dir);
+  }
+}
+
+static void arm(fgt_alloc *a, size_t k, int from);
+static void disarm(fgt_alloc *a);
+
+/* Out of memory for the merge's buffer is not an error: the load keeps
+ * the credits in file order (as one by one). Any other failure is
+ * FG_ENOMEM with nothing loaded; nothing leaks either way. */
+static void test_folder_grouping_under_failure(void **state) {
+  (void)state;
+  for (int v = 0; v < 2; v++) {
+    char dir[256];
+    write_crew_folder(dir, sizeof dir, v);
+    fg_graph *grouped = fgt_graph(NULL), *in_file_order = load_one_by_one(dir);
+    assert_int_equal(fg_graph_load_imdb(grouped, dir, NULL, NULL), FG_OK);
+    size_t skipped_merges = 0;
+    for (size_t k = 1;; k++) {
+      fgt_alloc a = {0};
+      fg_graph *g = fgt_graph(&a);
+      arm(&a, k, 0);
+      int rc = fg_graph_load_imdb(g, dir, NULL, NULL);
+      size_t failures = a.failures;
+      disarm(&a);
+      if (rc == FG_OK && failures == 0) {
+        fgt_expect_same_graph(g, grouped);
+      } else if (rc == FG_OK) {
+        fgt_expect_same_graph(g, in_file_order); /* the merge buffer failed */
+        skipped_merges++;
+      } else {
+        assert_int_equal(rc, FG_ENOMEM);
+        assert_int_equal(fg_graph_count(g, FG_TABLE_CREDITS), 0);
+        assert_int_equal(fg_graph_count(g, FG_TABLE_FILMS), 0);
+      }
+      fg_graph_free(g);
+      assert_int_equal(a.live, 0);
+      if (rc == FG_OK && failures == 0)
+        break;
+    }
+    assert_int_equal(skipped_merges, 1); /* the merge's one allocation */
+    fg_graph_free(grouped);
+    fg_graph_free(in_file_order);
     fgt_remove_tempdir(dir);
   }
 }
@@ -1942,6 +1997,7 @@ int main(void) {
       cmocka_unit_test(test_crew_lenient_skip_adds_nothing),
       cmocka_unit_test(test_dedupe_many),
       cmocka_unit_test(test_folder_groups_credits_by_film),
+      cmocka_unit_test(test_folder_grouping_under_failure),
       cmocka_unit_test(test_folder_fails_late),
       cmocka_unit_test(test_folder_relation_to_missing_title),
       cmocka_unit_test(test_crew_bad_row_counts_once),
