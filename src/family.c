@@ -16,15 +16,6 @@ typedef struct walkset {
   size_t nslots;
 } walkset;
 
-static uint32_t mix(uint32_t x) {
-  x ^= x >> 16;
-  x *= 0x7feb352dU;
-  x ^= x >> 15;
-  x *= 0x846ca68bU;
-  x ^= x >> 16;
-  return x;
-}
-
 static void walkset_free(walkset *w) {
   fg__free(w->a, w->members);
   fg__free(w->a, w->slots);
@@ -34,11 +25,8 @@ static void walkset_free(walkset *w) {
 static size_t walkset_find(const walkset *w, uint32_t film) {
   if (!w->nslots)
     return SIZE_MAX;
-  size_t mask = w->nslots - 1;
-  for (size_t i = mix(film) & mask; w->slots[i].val; i = (i + 1) & mask)
-    if (w->members[w->slots[i].val - 1] == film)
-      return w->slots[i].val - 1;
-  return SIZE_MAX;
+  size_t i = fg__id_slot(w->slots, w->nslots, fg__mix32(film));
+  return w->slots[i].val ? w->slots[i].val - 1 : SIZE_MAX;
 }
 
 /* Add a film not in the set. */
@@ -51,10 +39,8 @@ static int walkset_add(walkset *w, uint32_t film) {
   if (rc)
     return rc;
   w->members = m;
-  uint32_t h = mix(film);
-  size_t mask = w->nslots - 1, i = h & mask;
-  while (w->slots[i].val)
-    i = (i + 1) & mask;
+  uint32_t h = fg__mix32(film);
+  size_t i = fg__id_slot(w->slots, w->nslots, h);
   w->slots[i].val = (uint32_t)w->count + 1;
   w->slots[i].hash = h;
   w->members[w->count++] = film;

@@ -50,6 +50,27 @@ typedef struct fg__slot {
   uint32_t hash;
 } fg__slot;
 
+/* Tables from a 32-bit id (a film, a node) to an index key their slots by
+ * fg__mix32(id): a bijection, so equal hashes mean equal ids and a probe
+ * never needs to look at what the slot points to. */
+static inline uint32_t fg__mix32(uint32_t x) {
+  x ^= x >> 16;
+  x *= 0x7feb352dU;
+  x ^= x >> 15;
+  x *= 0x846ca68bU;
+  x ^= x >> 16;
+  return x;
+}
+
+/* In such a table (non-empty), the slot holding hash h, or the empty slot
+ * where it would go. */
+static inline size_t fg__id_slot(const fg__slot *slots, size_t nslots, uint32_t h) {
+  size_t mask = nslots - 1, i = h & mask;
+  while (slots[i].val && slots[i].hash != h)
+    i = (i + 1) & mask;
+  return i;
+}
+
 /* Grow *slots (a power of two in size, or none) so that `used` entries stay
  * under 3/4 full, rehashing the entries. On failure nothing changes. */
 int fg__slots_reserve(const fg__alloc *a, fg__slot **slots, size_t *nslots, size_t used);

@@ -112,36 +112,22 @@ static int csr_build(const fg__alloc *a, const void *records, size_t stride, siz
  * arrays (each slice written front to back: pass A), then count and order
  * each bucket by person within a scratch copy small enough for the cache
  * (pass B). Both passes keep the credits' order within a person. */
-static void place_direct(const fg__credit *c, size_t nc, size_t np, uint32_t *start,
-                         uint32_t *items, uint32_t *films) {
-  for (size_t i = 0; i < nc; i++)
-    start[c[i].person + 1]++;
-  for (size_t p = 0; p < np; p++)
-    start[p + 1] += start[p];
-  for (size_t i = 0; i < nc; i++) {
-    uint32_t at = start[c[i].person]++;
-    items[at] = (uint32_t)i;
-    films[at] = c[i].film;
-  }
-}
-
 static int build_person_adjacency(const fg_graph *g, fg__index *ix) {
   const fg__alloc *a = &g->alloc;
   size_t np = g->n[FG_TABLE_PEOPLE], nc = g->n[FG_TABLE_CREDITS];
   const fg__credit *c = g->credits;
-  /* People per bucket: 2^shift, for at most 1,024 buckets (the low bits
-   * of a person id, kept per credit between the passes, fit 16 bits up to
-   * 2^26 people; past that, place directly). */
+  /* People per bucket: 2^shift, for about 1,024 buckets; at most 2^16,
+   * so that the low bits of a person id, kept per credit between the
+   * passes, fit 16 bits (past 2^26 people there are more buckets). */
   unsigned shift = 0;
-  while ((np >> shift) > 1024)
+  while ((np >> shift) > 1024 && shift < 16)
     shift++;
   size_t nb = (np >> shift) + 1;
-  int partition = shift <= 16 && nc > 0;
   uint32_t *start = fg__malloc(a, (np + 1) * sizeof *start);
   uint32_t *items = fg__malloc(a, (nc ? nc : 1) * sizeof *items);
   uint32_t *films = fg__malloc(a, (nc ? nc : 1) * sizeof *films);
-  uint32_t *bucket = partition ? fg__malloc(a, (nb + 1) * sizeof *bucket) : NULL;
-  uint16_t *low = partition ? fg__malloc(a, nc * sizeof *low) : NULL;
+  uint32_t *bucket = fg__malloc(a, (nb + 1) * sizeof *bucket);
+  uint16_t *low = fg__malloc(a, (nc ? nc : 1) * sizeof *low);
   uint32_t *scratch = NULL;
   uint16_t *scratch_low = NULL;
   size_t longest = 0;
@@ -157,7 +143,7 @@ static int build_person_adjacency(const fg_graph *g, fg__index *ix) {
     scratch = fg__malloc(a, (longest + 1) * 2 * sizeof *scratch);
     scratch_low = fg__malloc(a, (longest + 1) * sizeof *scratch_low);
   }
-  if (!start || !items || !films || (partition && (!bucket || !low || !scratch || !scratch_low))) {
+  if (!start || !items || !films || !bucket || !low || !scratch || !scratch_low) {
     fg__free(a, start);
     fg__free(a, items);
     fg__free(a, films);
@@ -168,33 +154,29 @@ static int build_person_adjacency(const fg_graph *g, fg__index *ix) {
     return FG_ENOMEM;
   }
   memset(start, 0, (np + 1) * sizeof *start);
-  if (!partition) {
-    place_direct(c, nc, np, start, items, films);
-  } else {
-    uint32_t mask = (1u << shift) - 1;
-    for (size_t i = 0; i < nc; i++) { /* pass A; bucket[b] becomes b's end */
-      uint32_t at = bucket[c[i].person >> shift]++;
-      items[at] = (uint32_t)i;
-      films[at] = c[i].film;
-      low[at] = (uint16_t)(c[i].person & mask);
-    }
-    for (size_t b = 0, lo = 0; b < nb; lo = bucket[b++]) { /* pass B */
-      size_t n = bucket[b] - lo, p0 = b << shift;
-      size_t p1 = (b + 1) << shift < np ? (b + 1) << shift : np;
-      memcpy(scratch, items + lo, n * sizeof *scratch);
-      memcpy(scratch + n, films + lo, n * sizeof *scratch);
-      memcpy(scratch_low, low + lo, n * sizeof *scratch_low);
-      /* start[p0] = lo; start[p + 1] = p's end: counts, then sums. */
-      for (size_t k = 0; k < n; k++)
-        start[p0 + scratch_low[k] + 1]++;
-      start[p0] = (uint32_t)lo;
-      for (size_t p = p0; p < p1; p++)
-        start[p + 1] += start[p];
-      for (size_t k = 0; k < n; k++) {
-        uint32_t at = start[p0 + scratch_low[k]]++;
-        items[at] = scratch[k];
-        films[at] = scratch[n + k];
-      }
+  uint32_t mask = (1u << shift) - 1;
+  for (size_t i = 0; i < nc; i++) { /* pass A; bucket[b] becomes b's end */
+    uint32_t at = bucket[c[i].person >> shift]++;
+    items[at] = (uint32_t)i;
+    films[at] = c[i].film;
+    low[at] = (uint16_t)(c[i].person & mask);
+  }
+  for (size_t b = 0, lo = 0; b < nb; lo = bucket[b++]) { /* pass B */
+    size_t n = bucket[b] - lo, p0 = b << shift;
+    size_t p1 = (b + 1) << shift < np ? (b + 1) << shift : np;
+    memcpy(scratch, items + lo, n * sizeof *scratch);
+    memcpy(scratch + n, films + lo, n * sizeof *scratch);
+    memcpy(scratch_low, low + lo, n * sizeof *scratch_low);
+    /* start[p0] = lo; start[p + 1] = p's end: counts, then sums. */
+    for (size_t k = 0; k < n; k++)
+      start[p0 + scratch_low[k] + 1]++;
+    start[p0] = (uint32_t)lo;
+    for (size_t p = p0; p < p1; p++)
+      start[p + 1] += start[p];
+    for (size_t k = 0; k < n; k++) {
+      uint32_t at = start[p0 + scratch_low[k]]++;
+      items[at] = scratch[k];
+      films[at] = scratch[n + k];
     }
   }
   fg__free(a, bucket);

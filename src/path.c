@@ -48,29 +48,11 @@ typedef struct side {
   size_t nodes;    /* films + people */
 } side;
 
-static uint32_t mix(uint32_t x) {
-  x ^= x >> 16;
-  x *= 0x7feb352dU;
-  x ^= x >> 15;
-  x *= 0x846ca68bU;
-  x ^= x >> 16;
-  return x;
-}
-
 /* Has side s reached `node`? */
 static int side_has(const side *s, uint32_t node) {
   if (s->bits)
     return bit_test(s->bits, node);
-  if (!s->nslots)
-    return 0;
-  /* mix() is a bijection, so equal hashes mean equal nodes: no need to
-   * look in the list. */
-  uint32_t h = mix(node);
-  size_t mask = s->nslots - 1;
-  for (size_t i = h & mask; s->slots[i].val; i = (i + 1) & mask)
-    if (s->slots[i].hash == h)
-      return 1;
-  return 0;
+  return s->nslots && s->slots[fg__id_slot(s->slots, s->nslots, fg__mix32(node))].val;
 }
 
 /* Where side s lists `node`, or SIZE_MAX. Once the side is a bitmap this
@@ -88,12 +70,7 @@ static size_t side_find(const side *s, uint32_t node, size_t hint) {
         return i;
     return SIZE_MAX;
   }
-  uint32_t h = mix(node);
-  size_t mask = s->nslots - 1;
-  size_t i = h & mask;
-  while (s->slots[i].hash != h)
-    i = (i + 1) & mask;
-  return s->slots[i].val - 1;
+  return s->slots[fg__id_slot(s->slots, s->nslots, fg__mix32(node))].val - 1;
 }
 
 /* A side that has reached more than 1/64 of the graph moves from the hash
@@ -116,16 +93,15 @@ static int side_go_bits(side *s) {
 /* Add r unless its node is there already: 1 if added, 0 if it was there,
  * or an error (< 0). One probe while the side is a hash table. */
 static int side_insert(side *s, const reached *r) {
-  uint32_t h = mix(r->node);
+  uint32_t h = fg__mix32(r->node);
   size_t slot = 0;
   if (s->bits) {
     if (bit_test(s->bits, r->node))
       return 0;
   } else if (s->nslots) {
-    size_t mask = s->nslots - 1;
-    for (slot = h & mask; s->slots[slot].val; slot = (slot + 1) & mask)
-      if (s->slots[slot].hash == h)
-        return 0;
+    slot = fg__id_slot(s->slots, s->nslots, h);
+    if (s->slots[slot].val)
+      return 0;
   }
   int rc;
   if (s->count == s->cap) {
@@ -142,9 +118,7 @@ static int side_insert(side *s, const reached *r) {
     if (!s->nslots || s->count + 1 > s->nslots / 4 * 3) { /* grow, then probe again */
       if ((rc = fg__slots_reserve(s->a, &s->slots, &s->nslots, s->count + 1)))
         return rc;
-      size_t mask = s->nslots - 1;
-      for (slot = h & mask; s->slots[slot].val; slot = (slot + 1) & mask)
-        ;
+      slot = fg__id_slot(s->slots, s->nslots, h);
     }
     s->slots[slot].val = (uint32_t)s->count + 1;
     s->slots[slot].hash = h;
@@ -200,15 +174,21 @@ static int visit(search *q, int s, size_t from, uint32_t node, uint32_t kind, ui
   return MET;
 }
 
-/* What expanding entries lo..hi-1 of side s would cost: the number of
- * edges to look at. Each node's degree is a cache miss, so a large
- * frontier is estimated from 64 of its nodes, evenly spread. */
-static uint64_t frontier_edges(const search *q, int s, size_t lo, size_t hi) {
+/* Take the measure of side s's new frontier, entries lo..hi-1: note the
+ * kinds of node it holds, and return what expanding it would cost, the
+ * number of edges to look at. Each node's degree is a cache miss, so a
+ * large frontier's is estimated from 64 of its nodes, evenly spread. */
+static uint64_t measure_frontier(search *q, int s, size_t lo, size_t hi) {
   const fg__index *ix = q->ix;
   uint64_t sum = 0;
   size_t n = hi - lo, step = n > 256 ? n / 64 : 1;
-  for (size_t e = lo; e < hi; e += step) {
+  unsigned kinds = 0;
+  for (size_t e = lo, next = lo; e < hi; e++) {
     uint32_t u = q->sides[s].list[e].node;
+    kinds |= u < q->nf ? 1u : 2u;
+    if (e != next)
+      continue;
+    next += step;
     if (u < q->nf) {
       sum += ix->film_credit_start[u + 1] - ix->film_credit_start[u];
       if (q->o->rel_mask)
@@ -221,6 +201,7 @@ static uint64_t frontier_edges(const search *q, int s, size_t lo, size_t hi) {
       sum += ix->person_credit_start[p + 1] - ix->person_credit_start[p];
     }
   }
+  q->frontier_kinds[s] = kinds;
   return step > 1 ? sum * step : sum;
 }
 
@@ -373,13 +354,13 @@ static int search_run(search *q, const fg_graph *g, uint64_t from, uint64_t to,
     if (!rc)
       rc = side_add(&q->sides[s], start);
     hi[s] = 1;
-    q->frontier_kinds[s] = ends[s] < q->nf ? 1u : 2u;
   }
   if (!rc && ends[0] == ends[1])
     q->best_len = 0, q->meet[0] = q->meet[1] = 0;
   uint32_t depth[2] = {0, 0};
   size_t limit = q->o->max_steps ? q->o->max_steps : SIZE_MAX;
-  uint64_t cost[2] = {rc ? 0 : frontier_edges(q, 0, 0, 1), rc ? 0 : frontier_edges(q, 1, 0, 1)};
+  uint64_t cost[2] = {rc ? 0 : measure_frontier(q, 0, 0, 1),
+                      rc ? 0 : measure_frontier(q, 1, 0, 1)};
   /* A level at a time from the side whose frontier has fewer edges to look
    * at. The first meeting is a shortest path: the graph is undirected (a
    * credit or relation is followed both ways, under the same masks), and
@@ -396,10 +377,7 @@ static int search_run(search *q, const fg_graph *g, uint64_t from, uint64_t to,
     hi[s] = q->sides[s].count;
     depth[s]++;
     if (!rc)
-      cost[s] = frontier_edges(q, s, lo[s], hi[s]);
-    q->frontier_kinds[s] = 0;
-    for (size_t e = lo[s]; e < hi[s] && q->frontier_kinds[s] != 3; e++)
-      q->frontier_kinds[s] |= q->sides[s].list[e].node < q->nf ? 1u : 2u;
+      cost[s] = measure_frontier(q, s, lo[s], hi[s]);
   }
   if (rc == MET)
     rc = FG_OK;
@@ -486,11 +464,10 @@ static int nodeset_add(nodeset *s, uint32_t node) {
   if ((rc = fg__slots_reserve(s->a, &s->slots, &s->nslots, s->count + 1)))
     return rc;
   /* val is node + 1 (nodes < 2^32 - 1: checked by the caller). */
-  uint32_t h = mix(node);
-  size_t mask = s->nslots - 1, i = h & mask;
-  for (; s->slots[i].val; i = (i + 1) & mask)
-    if (s->slots[i].hash == h)
-      return 0;
+  uint32_t h = fg__mix32(node);
+  size_t i = fg__id_slot(s->slots, s->nslots, h);
+  if (s->slots[i].val)
+    return 0;
   s->slots[i].val = node + 1;
   s->slots[i].hash = h;
   s->count++;

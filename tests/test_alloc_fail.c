@@ -39,15 +39,6 @@ static void expect_base_answers(const fg_graph *g) {
   assert_int_equal(s.answer, FG_ANSWER_YES);
 }
 
-/* Refuse allocation number `k` from now on (and every later one if `from`). */
-static void arm(fgt_alloc *a, size_t k, int from) {
-  a->fail_at = a->calls + k;
-  a->fail_from = from;
-  a->failures = 0;
-}
-
-static void disarm(fgt_alloc *a) { a->fail_at = 0; }
-
 /* ---- fg_graph_new and adding records -------------------------------------------- */
 
 static void test_new_graph(void **state) {
@@ -56,7 +47,7 @@ static void test_new_graph(void **state) {
     int done = 0;
     for (size_t k = 1; !done; k++) {
       fgt_alloc a = {0};
-      arm(&a, k, from);
+      fgt_alloc_arm(&a, k, from);
       fg_graph_options o = fgt_options(&a);
       fg_graph *g = NULL;
       int rc = fg_graph_new(&o, &g);
@@ -84,7 +75,7 @@ static void test_add_records(void **state) {
       fgt_film(g, "seed", "Seed", 0);
       fgt_snapshot before;
       fgt_snapshot_take(g, &before);
-      arm(&a, k, from);
+      fgt_alloc_arm(&a, k, from);
       /* A batch of adds that each allocate the first time. */
       fg_film f = FG_FILM_INIT;
       f.key = "film";
@@ -113,7 +104,7 @@ static void test_add_records(void **state) {
       if (rc == FG_OK)
         rc = fg_graph_add_aka(g, &k2, NULL);
       size_t failures = a.failures;
-      disarm(&a);
+      fgt_alloc_disarm(&a);
       if (rc == FG_OK) {
         assert_int_equal(failures, 0);
         done = 1;
@@ -157,11 +148,11 @@ static void load_sample_under_failure(int from, int frozen) {
       assert_int_equal(fg_graph_freeze(g), FG_OK);
     fgt_snapshot before;
     fgt_snapshot_take(g, &before);
-    arm(&a, k, from);
+    fgt_alloc_arm(&a, k, from);
     fg_error_info err = FG_ERROR_INFO_INIT;
     int rc = fg_graph_load_catalog(g, FG_SAMPLE_DIR, NULL, &err);
     size_t failures = a.failures;
-    disarm(&a);
+    fgt_alloc_disarm(&a);
     if (rc == FG_OK) {
       assert_int_equal(failures, 0);
       done = 1;
@@ -222,11 +213,11 @@ static void test_load_stream_lenient(void **state) {
       fg_source src = FG_SOURCE_INIT;
       src.read = fgt_stream_read;
       src.payload = &st;
-      arm(&a, k, from);
+      fgt_alloc_arm(&a, k, from);
       fg_error_info err = FG_ERROR_INFO_INIT;
       int rc = fg_graph_load_table(g, FG_TABLE_FILMS, &src, &opts, &err);
       size_t failures = a.failures;
-      disarm(&a);
+      fgt_alloc_disarm(&a);
       if (rc == FG_OK) {
         assert_int_equal(failures, 0);
         assert_int_equal(err.skipped, 1);
@@ -296,11 +287,11 @@ static void test_remake_family(void **state) {
       int done = 0;
       for (size_t k = 1; !done; k++) {
         long live = a->live;
-        arm(a, k, from);
+        fgt_alloc_arm(a, k, from);
         fg_family *fam = (fg_family *)&fam;
         int rc = fg_film_remake_family(l->g, film, &fam);
         size_t failures = a->failures;
-        disarm(a);
+        fgt_alloc_disarm(a);
         if (rc == FG_OK) {
           assert_int_equal(failures, 0);
           family_films(fam, got, n);
@@ -333,12 +324,12 @@ static void test_true_story(void **state) {
       int done = 0;
       for (size_t k = 1; !done; k++) {
         long live = a->live;
-        arm(a, k, from);
+        fgt_alloc_arm(a, k, from);
         fg_story s = FG_STORY_INIT;
         fg_idlist *chain = (fg_idlist *)&chain;
         int rc = fg_film_true_story(l->g, film, &s, &chain);
         size_t failures = a->failures;
-        disarm(a);
+        fgt_alloc_disarm(a);
         if (rc == FG_OK) {
           assert_int_equal(failures, 0);
           assert_int_equal(s.answer, ref.answer);
@@ -378,7 +369,7 @@ static void test_queries_rebuilding_index(void **state) {
         snprintf(key, sizeof key, "stale-%d-%d-%zu", q, from, k);
         fgt_film(g, key, "Stale", 0);
         long live = a->live;
-        arm(a, k, from);
+        fgt_alloc_arm(a, k, from);
         fg_idlist *list = NULL;
         fg_id korean = 2; /* pre-1, pre-2, then the sample's first film */
         int rc;
@@ -392,7 +383,7 @@ static void test_queries_rebuilding_index(void **state) {
         default: rc = fg_graph_freeze(g); break;
         }
         size_t failures = a->failures;
-        disarm(a);
+        fgt_alloc_disarm(a);
         if (rc == FG_OK) {
           assert_int_equal(failures, 0);
           if (q < 6)
@@ -440,10 +431,10 @@ static void test_write_table(void **state) {
       for (size_t k = 1; !done; k++) {
         long live = a->live;
         size_t bytes = 0;
-        arm(a, k, from);
+        fgt_alloc_arm(a, k, from);
         int rc = fg_graph_write_table(l->g, t, count_bytes, &bytes);
         size_t failures = a->failures;
-        disarm(a);
+        fgt_alloc_disarm(a);
         if (rc == FG_OK) {
           assert_int_equal(failures, 0);
           assert_int_equal(bytes, want);
@@ -618,10 +609,10 @@ static void test_traversals(void **state) {
       int done = 0;
       for (size_t k = 1; !done; k++) {
         long live = a->live;
-        arm(a, k, from);
+        fgt_alloc_arm(a, k, from);
         int rc = traverse(l->g, q, &got);
         size_t failures = a->failures;
-        disarm(a);
+        fgt_alloc_disarm(a);
         if (rc == FG_OK) {
           assert_int_equal(failures, 0);
           assert_string_equal(got.text, want.text);

@@ -1240,9 +1240,6 @@ static void test_folder_groups_credits_by_film(void **state) {
   }
 }
 
-static void arm(fgt_alloc *a, size_t k, int from);
-static void disarm(fgt_alloc *a);
-
 /* Out of memory for the merge's buffer is not an error: the load keeps
  * the credits in file order (as one by one). Any other failure is
  * FG_ENOMEM with nothing loaded; nothing leaks either way. */
@@ -1257,10 +1254,10 @@ static void test_folder_grouping_under_failure(void **state) {
     for (size_t k = 1;; k++) {
       fgt_alloc a = {0};
       fg_graph *g = fgt_graph(&a);
-      arm(&a, k, 0);
+      fgt_alloc_arm(&a, k, 0);
       int rc = fg_graph_load_imdb(g, dir, NULL, NULL);
       size_t failures = a.failures;
-      disarm(&a);
+      fgt_alloc_disarm(&a);
       if (rc == FG_OK && failures == 0) {
         fgt_expect_same_graph(g, grouped);
       } else if (rc == FG_OK) {
@@ -1791,14 +1788,6 @@ static void test_progress(void **state) {
 
 /* ---- 8. Out of memory ------------------------------------------------------------------ */
 
-static void arm(fgt_alloc *a, size_t k, int from) {
-  a->fail_at = a->calls + k;
-  a->fail_from = from;
-  a->failures = 0;
-}
-
-static void disarm(fgt_alloc *a) { a->fail_at = 0; }
-
 static void expect_pre(const fg_graph *g) {
   fg_film f = get_film(g, "tt0900001");
   assert_string_equal(f.title, "Pre Loaded");
@@ -1824,11 +1813,11 @@ static void folder_under_failure(int from) {
     fg_load_options opts = FG_LOAD_OPTIONS_INIT;
     opts.on_skip = on_skip;
     opts.skip_payload = &s;
-    arm(&a, k, from);
+    fgt_alloc_arm(&a, k, from);
     fg_error_info err = FG_ERROR_INFO_INIT;
     int rc = fg_graph_load_imdb(g, IMDB_DIR, &opts, &err);
     size_t failures = a.failures;
-    disarm(&a);
+    fgt_alloc_disarm(&a);
     if (rc == FG_OK) {
       assert_int_equal(failures, 0);
       assert_int_equal(err.skipped, 3);
@@ -1886,11 +1875,11 @@ static void test_changes_alloc_fail(void **state) {
         assert_int_equal(fg_graph_load_imdb(g, IMDB_DIR, NULL, NULL), FG_OK);
         fgt_snapshot before;
         fgt_snapshot_take(g, &before);
-        arm(&a, k, from);
+        fgt_alloc_arm(&a, k, from);
         fg_error_info err = FG_ERROR_INFO_INIT;
         int rc = load_imdb_bytes(g, file, how, NULL, text, strlen(text), NULL, &err);
         size_t failures = a.failures;
-        disarm(&a);
+        fgt_alloc_disarm(&a);
         if (rc == FG_OK) {
           assert_int_equal(failures, 0);
           if (which) {

@@ -43,6 +43,14 @@ void fgt_free(void *ptr, void *ud) {
   free(ptr);
 }
 
+void fgt_alloc_arm(fgt_alloc *a, size_t k, int from) {
+  a->fail_at = a->calls + k;
+  a->fail_from = from;
+  a->failures = 0;
+}
+
+void fgt_alloc_disarm(fgt_alloc *a) { a->fail_at = 0; }
+
 fg_graph_options fgt_options(fgt_alloc *a) {
   fg_graph_options o = FG_GRAPH_OPTIONS_INIT;
   o.malloc_fn = fgt_malloc;

@@ -29,6 +29,10 @@ void *fgt_realloc(void *ptr, size_t size, void *ud);
 void fgt_free(void *ptr, void *ud);
 /* Options with the three hooks set to the counting allocator `a`. */
 fg_graph_options fgt_options(fgt_alloc *a);
+/* Refuse allocation number `k` from now on (and every later one if
+ * `from`), counting failures afresh; disarm to stop refusing. */
+void fgt_alloc_arm(fgt_alloc *a, size_t k, int from);
+void fgt_alloc_disarm(fgt_alloc *a);
 
 /* ---- Graphs and records -------------------------------------------------- */
 
