@@ -156,7 +156,7 @@ static uint64_t zeros(uint64_t w) {
 static int split(fg__loader *ld) {
   const char *s = ld->line;
   size_t len = ld->len, start = 0, i = 0;
-  int high = 0;
+  size_t high = SIZE_MAX; /* where the first non-ASCII byte is */
   ld->nf = 0;
 #ifdef SSE_SCAN
   /* Sixteen bytes at a time: masks of tabs, of NUL or CR, of high bits. */
@@ -170,7 +170,9 @@ static int split(fg__loader *ld) {
                        _mm_or_si128(_mm_cmpeq_epi8(v, nul), _mm_cmpeq_epi8(v, cr))) & keep;
     if (bad)
       break; /* the byte loop reports it */
-    high |= ((unsigned)_mm_movemask_epi8(v) & keep) != 0;
+    unsigned hi = (unsigned)_mm_movemask_epi8(v) & keep;
+    if (hi && high == SIZE_MAX)
+      high = at + (size_t)__builtin_ctz(hi);
     for (unsigned tabs = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, tab)) & keep; tabs;
          tabs &= tabs - 1) {
       size_t t = at + (size_t)__builtin_ctz(tabs);
@@ -185,7 +187,8 @@ static int split(fg__loader *ld) {
     memcpy(&w, s + i, 8);
     if (zeros(w) | zeros(w ^ BYTES('\r')))
       break; /* the byte loop reports it */
-    high |= (w & BYTES(0x80)) != 0;
+    if ((w & BYTES(0x80)) && high == SIZE_MAX)
+      high = i + (size_t)(__builtin_ctzll(w & BYTES(0x80)) >> 3);
     for (uint64_t tabs = zeros(w ^ BYTES('\t')); tabs; tabs &= tabs - 1) {
       size_t at = i + (size_t)(__builtin_ctzll(tabs) >> 3);
       add_field(ld, start, at);
@@ -205,14 +208,15 @@ static int split(fg__loader *ld) {
                          i == len - 1
                              ? "line ends with CR (a Windows CRLF file?); save with LF line ends"
                              : "carriage return (CR) inside a line");
-    } else {
-      high |= c & 0x80;
+    } else if ((c & 0x80) && high == SIZE_MAX) {
+      high = i;
     }
   }
   add_field(ld, start, len);
+  /* Everything before the first non-ASCII byte is valid: start there. */
   size_t bad;
-  if (high && !fg__utf8_valid(s, len, &bad))
-    return fg__ld_fail(ld, FG_EPARSE, bad, "invalid UTF-8");
+  if (high != SIZE_MAX && !fg__utf8_valid(s + high, len - high, &bad))
+    return fg__ld_fail(ld, FG_EPARSE, high + bad, "invalid UTF-8");
   return FG_OK;
 }
 
