@@ -284,45 +284,88 @@ static const char *characters(fg__loader *ld, int col) {
   return out;
 }
 
-/* Start fetching the key-array entry of the person the next line names in
- * column `col`, so that its cache miss overlaps this row's work instead of
- * stalling the next row. Found among the line's first 48 bytes (the key is
- * early in the line), sixteen bytes at a time where SSE2 is there. */
-static void prefetch_person_ahead(const fg__loader *ld, int col) {
-  const fg__keys *x = &ld->g->person_keys;
-  size_t len;
-  const char *p = fg__reader_ahead(&ld->rd, &len);
-  if (len < 48)
-    return; /* near the end of the buffer: not worth the care */
-  size_t from, to;
-#if defined(__SSE2__) && defined(__GNUC__)
-  const __m128i tab = _mm_set1_epi8('\t');
-  uint64_t tabs = 0;
-  for (int k = 0; k < 3; k++) {
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
-    tabs |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, tab)) << (16 * k);
-  }
-  for (int k = 1; k < col && tabs; k++)
-    tabs &= tabs - 1;
-  if (!tabs)
-    return;
-  from = (size_t)__builtin_ctzll(tabs) + 1;
-  tabs &= tabs - 1;
-  if (!tabs)
-    return;
-  to = (size_t)__builtin_ctzll(tabs);
-#else
-  int seen = 0;
-  for (from = 0; from < 48 && seen < col; from++)
-    seen += p[from] == '\t';
-  for (to = from; to < 48 && p[to] != '\t'; to++)
-    ;
-  if (to == 48)
-    return;
+#ifndef FG__AHEAD
+#define FG__AHEAD 1 /* rows: the row after next */
 #endif
-  uint32_t num;
-  if (fg__keys_number(p + from, to - from, 'n', 'm', &num) && num < x->cap)
-    FG__PREFETCH(&x->nums[num]);
+
+/* ---- Fetching keys ahead -------------------------------------------------- */
+
+/* The rows of title.principals, title.crew and title.episode name people
+ * (or series) in no order, so each lookup in the key array is a cache miss
+ * (and at IMDb's size a TLB miss too). Each row therefore starts fetching
+ * the entries that a row further down will need, so that the misses
+ * overlap the work in between instead of stalling it. The keys are found
+ * among the next 128 bytes of input with SSE2 (elsewhere nothing is
+ * fetched ahead: it is only a hint). */
+#if defined(__SSE2__) && defined(__GNUC__)
+/* The first bit set in m[0..1] at or after bit i, or 128. */
+static unsigned next_bit(const uint64_t m[2], unsigned i) {
+  if (i < 64) {
+    uint64_t w = m[0] & (~0ull << i);
+    if (w)
+      return (unsigned)__builtin_ctzll(w);
+    i = 64;
+  }
+  if (i < 128) {
+    uint64_t w = m[1] & (~0ull << (i - 64));
+    if (w)
+      return 64 + (unsigned)__builtin_ctzll(w);
+  }
+  return 128;
+}
+#endif
+
+/* In the line `skip` lines below the next one, fetch the entries of keys
+ * (with prefix p0 p1, in `x`) in column `col`: one key, or with `list` a
+ * comma-separated list running to the end of the line (columns 1 and 2 of
+ * title.crew). */
+static void prefetch_keys_ahead(const fg__loader *ld, const fg__keys *x, char p0, char p1,
+                                unsigned skip, unsigned col, int list) {
+#if defined(__SSE2__) && defined(__GNUC__)
+  size_t avail;
+  const char *p = fg__reader_ahead(&ld->rd, &avail);
+  if (avail < 128)
+    return; /* near the end of the buffer: not worth the care */
+  const __m128i tab = _mm_set1_epi8('\t'), nl = _mm_set1_epi8('\n'), comma = _mm_set1_epi8(',');
+  uint64_t tabs[2] = {0, 0}, nls[2] = {0, 0}, ends[2] = {0, 0};
+  for (unsigned k = 0; k < 8; k++) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
+    uint64_t t = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, tab));
+    uint64_t n = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl));
+    uint64_t c = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma));
+    unsigned shift = 16 * (k % 4);
+    tabs[k / 4] |= t << shift;
+    nls[k / 4] |= n << shift;
+    ends[k / 4] |= (t | n | (list ? c : 0)) << shift;
+  }
+  unsigned at = 0; /* the start of the line, then of the column */
+  for (unsigned k = 0; k < skip; k++) {
+    unsigned e = next_bit(nls, at);
+    if (e >= 127)
+      return;
+    at = e + 1;
+  }
+  unsigned line_end = next_bit(nls, at);
+  for (unsigned k = 0; k < col; k++) {
+    unsigned t = next_bit(tabs, at);
+    if (t >= line_end)
+      return;
+    at = t + 1;
+  }
+  for (int keys = 0; at < line_end && keys < 8; keys++) {
+    unsigned e = next_bit(ends, at);
+    if (e > line_end || e == 128)
+      return;
+    uint32_t num;
+    if (fg__keys_number(p + at, e - at, p0, p1, &num) && num < x->cap)
+      FG__PREFETCH(&x->nums[num]);
+    if (!list || e == line_end)
+      return;
+    at = e + 1;
+  }
+#else
+  (void)ld, (void)x, (void)p0, (void)p1, (void)skip, (void)col, (void)list;
+#endif
 }
 
 static int row_title_principals(fg__loader *ld) {
@@ -335,7 +378,7 @@ static int row_title_principals(fg__loader *ld) {
   const fg__field *pf = fg__ld_field(ld, 2);
   if (fg__ld_is_null(ld, pf))
     return fg__ld_fail(ld, FG_EPARSE, pf->off, "nconst is empty (\\N)");
-  prefetch_person_ahead(ld, 2);
+  prefetch_keys_ahead(ld, &ld->g->person_keys, 'n', 'm', FG__AHEAD, 2, 0);
   cr.person = find_person(ld, pf);
   if (cr.person == FG_ID_NONE)
     return dangling(ld, pf, "person");
@@ -365,6 +408,7 @@ static int row_title_crew(fg__loader *ld) {
   int rc = title_ref(ld, 0, &cr.film);
   if (rc)
     return rc;
+  prefetch_keys_ahead(ld, &ld->g->person_keys, 'n', 'm', FG__AHEAD, 1, 1);
   fg__mark mark;
   fg__mark_take(ld->g, &mark);
   rc = crew_credits(ld, &cr);
@@ -422,6 +466,7 @@ static int row_title_episode(fg__loader *ld) {
   int rc = title_ref(ld, 0, &episode);
   if (rc)
     return rc;
+  prefetch_keys_ahead(ld, &ld->g->film_keys, 't', 't', FG__AHEAD, 1, 0);
   rc = title_ref(ld, 1, &series);
   if (rc)
     return rc;
