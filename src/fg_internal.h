@@ -541,10 +541,18 @@ int fg__ld_fail(fg__loader *ld, int status, size_t off, const char *fmt, ...) FG
  * boundary; buf must hold 64 bytes. */
 const char *fg__ld_shown(const fg__field *f, char *buf);
 /* Field of spec column `col` in the current row ("" if the header lacks
- * it). */
-const fg__field *fg__ld_field(const fg__loader *ld, int col);
-/* 1 if the field is empty or the null token. */
-int fg__ld_is_null(const fg__loader *ld, const fg__field *f);
+ * it). Inline, with the test below: rows call them for every field. */
+static const fg__field fg__no_field = {"", 0, 0};
+static inline const fg__field *fg__ld_field(const fg__loader *ld, int col) {
+  int p = ld->pos[col];
+  return p >= 0 && p < ld->nf ? &ld->f[p] : &fg__no_field;
+}
+/* 1 if the field is empty or the null token (at most two bytes: IMDb's
+ * \N). */
+static inline int fg__ld_is_null(const fg__loader *ld, const fg__field *f) {
+  return f->len == 0 || (ld->null && f->len == ld->null_len && f->p[0] == ld->null[0] &&
+                         (f->len == 1 || f->p[1] == ld->null[1]));
+}
 /* A copy of the field, NUL-terminated, in the row's scratch space ("" for
  * null). */
 const char *fg__ld_copy(fg__loader *ld, int col);

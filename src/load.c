@@ -45,19 +45,6 @@ void fg__list_names(char *buf, size_t cap, const char *(*name)(int), int first, 
 
 /* ---- Fields ---------------------------------------------------------------- */
 
-static const fg__field empty_field = {"", 0, 0};
-
-const fg__field *fg__ld_field(const fg__loader *ld, int col) {
-  int p = ld->pos[col];
-  return p >= 0 && p < ld->nf ? &ld->f[p] : &empty_field;
-}
-
-int fg__ld_is_null(const fg__loader *ld, const fg__field *f) {
-  /* The null token is at most two bytes (IMDb's \N). */
-  return f->len == 0 || (ld->null && f->len == ld->null_len && f->p[0] == ld->null[0] &&
-                         (f->len == 1 || f->p[1] == ld->null[1]));
-}
-
 char *fg__ld_scratch(fg__loader *ld, size_t n) {
   if (ld->scratch_used + n > ld->scratch_cap) {
     void *p = ld->scratch;
