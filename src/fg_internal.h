@@ -363,6 +363,13 @@ typedef struct fg__mark {
   size_t undo;
 } fg__mark;
 
+/* A string with its length: it need not end with a NUL (a loader's field
+ * inside its line). */
+typedef struct fg__text {
+  const char *p;
+  size_t len;
+} fg__text;
+
 /* Validated appends, shared by fg_graph_add_* and the loaders (whose text
  * is already checked): strings must be valid UTF-8 and values in range.
  * They still refuse a duplicate key (FG_EEXISTS) and set g->errmsg. `bulk`
@@ -375,6 +382,22 @@ int fg__append_aka(fg_graph *g, const fg_aka *a, int bulk, fg_id *out_id);
 /* The same for a key the caller knows is not in the graph yet. */
 int fg__append_film_new(fg_graph *g, const fg_film *f, int bulk, fg_id *out_id);
 int fg__append_person_new(fg_graph *g, const fg_person *p, int bulk, fg_id *out_id);
+
+/* The strings of a record as fg__text, for loaders that have them inside
+ * their lines: the appends above take them from the record instead. The
+ * record's own string fields are then not read. Films: key, title,
+ * original_title, countries, languages, genres, source, subject. People:
+ * key, name, professions. Credits: job, characters. AKAs: title, region,
+ * language, types. */
+enum { FG__FILM_TEXTS = 8, FG__PERSON_TEXTS = 3, FG__CREDIT_TEXTS = 2, FG__AKA_TEXTS = 4 };
+int fg__append_film_texts(fg_graph *g, const fg_film *f, const fg__text *t, int bulk,
+                          fg_id *out_id);
+int fg__append_person_texts(fg_graph *g, const fg_person *p, const fg__text *t, int bulk,
+                            fg_id *out_id);
+int fg__append_credit_texts(fg_graph *g, const fg_credit *c, const fg__text *t, int bulk,
+                            fg_id *out_id);
+int fg__append_aka_texts(fg_graph *g, const fg_aka *a, const fg__text *t, int bulk,
+                         fg_id *out_id);
 
 /* Keys of FG_TABLE_FILMS or FG_TABLE_PEOPLE. */
 /* The id with that key, or FG_ID_NONE. */
@@ -553,9 +576,6 @@ static inline int fg__ld_is_null(const fg__loader *ld, const fg__field *f) {
   return f->len == 0 || (ld->null && f->len == ld->null_len && f->p[0] == ld->null[0] &&
                          (f->len == 1 || f->p[1] == ld->null[1]));
 }
-/* A copy of the field, NUL-terminated, in the row's scratch space ("" for
- * null). */
-const char *fg__ld_copy(fg__loader *ld, int col);
 /* Room for `n` more bytes of scratch in this row; NULL if out of memory. */
 char *fg__ld_scratch(fg__loader *ld, size_t n);
 /* A decimal number in [min, max]; null gives 0. */

@@ -187,15 +187,20 @@ static int reserve_one(fg_graph *g, int table, void **arr, size_t elem) {
   return FG_OK;
 }
 
-/* Intern each of `count` strings into handles; on failure undo them all. */
+/* s as an fg__text (NULL is ""). */
+static fg__text text_of(const char *s) {
+  fg__text t = {s ? s : "", s ? strlen(s) : 0};
+  return t;
+}
+
 /* Store each of `count` strings, strs[i] as modes[i] says (FG__STR_*);
  * on failure undo them all. */
-static int store_all(fg_graph *g, const char *const *strs, const uint8_t *modes,
-                     uint32_t *handles, int count) {
+static int store_all(fg_graph *g, const fg__text *strs, const uint8_t *modes, uint32_t *handles,
+                     int count) {
   size_t mark = g->strings.len;
   for (int i = 0; i < count; i++) {
-    const char *s = strs[i] ? strs[i] : "";
-    int rc = fg__strpool_put(&g->strings, &g->alloc, s, strlen(s), modes[i], &handles[i]);
+    int rc = fg__strpool_put(&g->strings, &g->alloc, strs[i].p, strs[i].len, modes[i],
+                             &handles[i]);
     if (rc) {
       fg__strpool_truncate(&g->strings, &g->alloc, mark);
       return fg__seterr(g, rc, "%s", rc == FG_ELIMIT ? "string storage is full (4 GiB)"
@@ -206,13 +211,12 @@ static int store_all(fg_graph *g, const char *const *strs, const uint8_t *modes,
 }
 
 /* Store "a\0b..." made of n parts, interned; *out = 0 if all are empty. */
-static int store_compound(fg_graph *g, const char *const *parts, int n, uint32_t *out) {
-  size_t len = 0, lens[3];
+static int store_compound(fg_graph *g, const fg__text *parts, int n, uint32_t *out) {
+  size_t len = 0;
   int any = 0;
   for (int i = 0; i < n; i++) {
-    lens[i] = parts[i] ? strlen(parts[i]) : 0;
-    len += lens[i] + (i > 0);
-    any |= lens[i] != 0;
+    len += parts[i].len + (i > 0);
+    any |= parts[i].len != 0;
   }
   if (!any) {
     *out = 0;
@@ -225,8 +229,8 @@ static int store_compound(fg_graph *g, const char *const *parts, int n, uint32_t
   for (int i = 0; i < n; i++) {
     if (i)
       buf[at++] = '\0';
-    memcpy(buf + at, parts[i] ? parts[i] : "", lens[i]);
-    at += lens[i];
+    memcpy(buf + at, parts[i].p, parts[i].len);
+    at += parts[i].len;
   }
   int rc = fg__strpool_put(&g->strings, &g->alloc, buf, len, FG__STR_EXACT, out);
   if (buf != small)
@@ -279,20 +283,26 @@ int fg__append_film(fg_graph *g, const fg_film *f, int bulk, fg_id *out_id) {
 }
 
 int fg__append_film_new(fg_graph *g, const fg_film *f, int bulk, fg_id *out_id) {
-  size_t klen = strlen(f->key);
+  const fg__text t[FG__FILM_TEXTS] = {
+      text_of(f->key),       text_of(f->title),  text_of(f->original_title),
+      text_of(f->countries), text_of(f->languages), text_of(f->genres),
+      text_of(f->source),    text_of(f->subject)};
+  return fg__append_film_texts(g, f, t, bulk, out_id);
+}
+
+int fg__append_film_texts(fg_graph *g, const fg_film *f, const fg__text *t, int bulk,
+                          fg_id *out_id) {
   void *arr = g->films;
   int rc = reserve_one(g, FG_TABLE_FILMS, &arr, sizeof *g->films);
   g->films = arr;
   if (rc)
     return rc;
-  if ((rc = fg__keys_reserve(g, FG_TABLE_FILMS, f->key, klen)))
+  if ((rc = fg__keys_reserve(g, FG_TABLE_FILMS, t[0].p, t[0].len)))
     return fg__seterr(g, rc, "%s", fg_errstr(rc));
-  const char *strs[8] = {f->key,       f->title,  f->original_title, f->countries,
-                         f->languages, f->genres, f->source,         f->subject};
-  const uint8_t modes[8] = {KEY,   TEXT(bulk), TEXT(bulk), VOCAB,
-                            VOCAB, VOCAB,      TEXT(bulk), TEXT(bulk)};
-  uint32_t h[8];
-  FG__TRY(store_all(g, strs, modes, h, 8));
+  const uint8_t modes[FG__FILM_TEXTS] = {KEY,   TEXT(bulk), TEXT(bulk), VOCAB,
+                                         VOCAB, VOCAB,      TEXT(bulk), TEXT(bulk)};
+  uint32_t h[FG__FILM_TEXTS];
+  FG__TRY(store_all(g, t, modes, h, FG__FILM_TEXTS));
   fg_id id = (fg_id)g->n[FG_TABLE_FILMS];
   fg__film *r = &g->films[id];
   r->key = h[0], r->title = h[1], r->original_title = h[2], r->countries = h[3];
@@ -308,7 +318,7 @@ int fg__append_film_new(fg_graph *g, const fg_film *f, int bulk, fg_id *out_id) 
   r->series = f->series;
   r->season = (uint16_t)f->season;
   r->episode = (uint32_t)f->episode;
-  fg__keys_insert(g, FG_TABLE_FILMS, f->key, klen, id);
+  fg__keys_insert(g, FG_TABLE_FILMS, t[0].p, t[0].len, id);
   g->n[FG_TABLE_FILMS]++;
   if (out_id)
     *out_id = id;
@@ -322,24 +332,29 @@ int fg__append_person(fg_graph *g, const fg_person *p, int bulk, fg_id *out_id) 
 }
 
 int fg__append_person_new(fg_graph *g, const fg_person *p, int bulk, fg_id *out_id) {
-  size_t klen = strlen(p->key);
+  const fg__text t[FG__PERSON_TEXTS] = {text_of(p->key), text_of(p->name),
+                                        text_of(p->professions)};
+  return fg__append_person_texts(g, p, t, bulk, out_id);
+}
+
+int fg__append_person_texts(fg_graph *g, const fg_person *p, const fg__text *t, int bulk,
+                            fg_id *out_id) {
   void *arr = g->people;
   int rc = reserve_one(g, FG_TABLE_PEOPLE, &arr, sizeof *g->people);
   g->people = arr;
   if (rc)
     return rc;
-  if ((rc = fg__keys_reserve(g, FG_TABLE_PEOPLE, p->key, klen)))
+  if ((rc = fg__keys_reserve(g, FG_TABLE_PEOPLE, t[0].p, t[0].len)))
     return fg__seterr(g, rc, "%s", fg_errstr(rc));
-  const char *strs[3] = {p->key, p->name, p->professions};
-  const uint8_t modes[3] = {KEY, TEXT(bulk), VOCAB};
-  uint32_t h[3];
-  FG__TRY(store_all(g, strs, modes, h, 3));
+  const uint8_t modes[FG__PERSON_TEXTS] = {KEY, TEXT(bulk), VOCAB};
+  uint32_t h[FG__PERSON_TEXTS];
+  FG__TRY(store_all(g, t, modes, h, FG__PERSON_TEXTS));
   fg_id id = (fg_id)g->n[FG_TABLE_PEOPLE];
   fg__person *r = &g->people[id];
   r->key = h[0], r->name = h[1], r->professions = h[2];
   r->birth_year = (int16_t)p->birth_year;
   r->death_year = (int16_t)p->death_year;
-  fg__keys_insert(g, FG_TABLE_PEOPLE, p->key, klen, id);
+  fg__keys_insert(g, FG_TABLE_PEOPLE, t[0].p, t[0].len, id);
   g->n[FG_TABLE_PEOPLE]++;
   if (out_id)
     *out_id = id;
@@ -347,21 +362,24 @@ int fg__append_person_new(fg_graph *g, const fg_person *p, int bulk, fg_id *out_
 }
 
 int fg__append_credit(fg_graph *g, const fg_credit *c, int bulk, fg_id *out_id) {
+  const fg__text t[FG__CREDIT_TEXTS] = {text_of(c->job), text_of(c->characters)};
+  return fg__append_credit_texts(g, c, t, bulk, out_id);
+}
+
+int fg__append_credit_texts(fg_graph *g, const fg_credit *c, const fg__text *t, int bulk,
+                            fg_id *out_id) {
   void *arr = g->credits;
   int rc = reserve_one(g, FG_TABLE_CREDITS, &arr, sizeof *g->credits);
   g->credits = arr;
   if (rc)
     return rc;
-  const char *job = c->job ? c->job : "", *chars = c->characters ? c->characters : "";
-  uint8_t has = (uint8_t)((*job ? FG__HAS_JOB : 0) | (*chars ? FG__HAS_CHARACTERS : 0));
+  uint8_t has = (uint8_t)((t[0].len ? FG__HAS_JOB : 0) | (t[1].len ? FG__HAS_CHARACTERS : 0));
   uint32_t text = 0;
   if (has == (FG__HAS_JOB | FG__HAS_CHARACTERS)) {
-    const char *parts[2] = {job, chars};
-    FG__TRY(store_compound(g, parts, 2, &text));
+    FG__TRY(store_compound(g, t, 2, &text));
   } else if (has) {
     const uint8_t mode = has == FG__HAS_JOB ? VOCAB : TEXT(bulk);
-    const char *one = has == FG__HAS_JOB ? job : chars;
-    FG__TRY(store_all(g, &one, &mode, &text, 1));
+    FG__TRY(store_all(g, &t[has == FG__HAS_JOB ? 0 : 1], &mode, &text, 1));
   }
   fg_id id = (fg_id)g->n[FG_TABLE_CREDITS];
   fg__credit *r = &g->credits[id];
@@ -375,6 +393,19 @@ int fg__append_credit(fg_graph *g, const fg_credit *c, int bulk, fg_id *out_id) 
 }
 
 int fg__append_aka(fg_graph *g, const fg_aka *aka, int bulk, fg_id *out_id) {
+  const fg__text t[FG__AKA_TEXTS] = {text_of(aka->title), text_of(aka->region),
+                                     text_of(aka->language), text_of(aka->types)};
+  return fg__append_aka_texts(g, aka, t, bulk, out_id);
+}
+
+/* Is the stored string at handle h exactly t? */
+static int stored_equals(const fg_graph *g, uint32_t h, fg__text t) {
+  const char *s = fg__str(&g->strings, h);
+  return strncmp(s, t.p, t.len) == 0 && s[t.len] == '\0';
+}
+
+int fg__append_aka_texts(fg_graph *g, const fg_aka *aka, const fg__text *t, int bulk,
+                         fg_id *out_id) {
   void *arr = g->akas;
   int rc = reserve_one(g, FG_TABLE_AKAS, &arr, sizeof *g->akas);
   g->akas = arr;
@@ -383,17 +414,16 @@ int fg__append_aka(fg_graph *g, const fg_aka *aka, int bulk, fg_id *out_id) {
   /* Many AKAs repeat the film's own title: share its copy. */
   const fg__film *f = &g->films[aka->film];
   uint32_t same_title = 0;
-  if (strcmp(fg__str(&g->strings, f->title), aka->title) == 0)
+  if (stored_equals(g, f->title, t[0]))
     same_title = f->title;
-  else if (f->original_title && strcmp(fg__str(&g->strings, f->original_title), aka->title) == 0)
+  else if (f->original_title && stored_equals(g, f->original_title, t[0]))
     same_title = f->original_title;
   size_t mark = g->strings.len;
-  const char *title = same_title ? "" : aka->title;
+  const fg__text none = {"", 0};
   const uint8_t mode = TEXT(bulk);
   uint32_t title_h, meta;
-  FG__TRY(store_all(g, &title, &mode, &title_h, 1));
-  const char *parts[3] = {aka->region, aka->language, aka->types};
-  if ((rc = store_compound(g, parts, 3, &meta))) {
+  FG__TRY(store_all(g, same_title ? &none : &t[0], &mode, &title_h, 1));
+  if ((rc = store_compound(g, t + 1, 3, &meta))) {
     fg__strpool_truncate(&g->strings, &g->alloc, mark);
     return rc;
   }
@@ -549,8 +579,9 @@ int fg_graph_add_relation(fg_graph *g, const fg_relation *rel, fg_id *out_id) {
   if (rc)
     return rc;
   const uint8_t mode = FG__STR_EXACT;
+  const fg__text note = text_of(rel->note);
   uint32_t h;
-  FG__TRY(store_all(g, &rel->note, &mode, &h, 1));
+  FG__TRY(store_all(g, &note, &mode, &h, 1));
   fg_id id = (fg_id)g->n[FG_TABLE_RELATIONS];
   fg__relation *r = &g->relations[id];
   r->from = rel->from, r->to = rel->to, r->note = h;

@@ -179,48 +179,66 @@ static int has_credit(const fg_graph *g, imdb_ctx *c, fg_id film, fg_id person, 
 
 /* ---- Rows ------------------------------------------------------------------- */
 
+/* Field `col` as text inside the line ("" for null): stored from there,
+ * with no copy first. */
+static fg__text field_text(const fg__loader *ld, int col) {
+  const fg__field *f = fg__ld_field(ld, col);
+  fg__text t = {"", 0};
+  if (!fg__ld_is_null(ld, f))
+    t.p = f->p, t.len = f->len;
+  return t;
+}
+
+static int text_equal(fg__text a, fg__text b) {
+  return a.len == b.len && memcmp(a.p, b.p, a.len) == 0;
+}
+
 static int row_title_basics(fg__loader *ld) {
   fg_film f = FG_FILM_INIT;
+  char buf[64];
   const fg__field *key = fg__ld_field(ld, 0);
   if (fg__ld_is_null(ld, key))
     return fg__ld_fail(ld, FG_EPARSE, key->off, "tconst is empty (\\N)");
-  f.key = fg__ld_copy(ld, 0);
+  fg__text t[FG__FILM_TEXTS] = {{key->p, key->len}};
+  for (int i = 1; i < FG__FILM_TEXTS; i++)
+    t[i].p = "", t[i].len = 0;
   const fg__field *type = fg__ld_field(ld, 1);
   for (size_t i = 0; i < sizeof title_types / sizeof *title_types; i++)
     if (type->len == strlen(title_types[i]) && memcmp(type->p, title_types[i], type->len) == 0)
       f.kind = FG_KIND_MOVIE + (int32_t)i;
-  f.title = fg__ld_copy(ld, 2);
-  f.original_title = fg__ld_copy(ld, 3);
-  if (!*f.title) /* a title is required: fall back on the original, or the key */
-    f.title = *f.original_title ? f.original_title : f.key;
-  if (strcmp(f.title, f.original_title) == 0)
-    f.original_title = "";
+  t[1] = field_text(ld, 2); /* title */
+  t[2] = field_text(ld, 3); /* original title */
+  if (!t[1].len) /* a title is required: fall back on the original, or the key */
+    t[1] = t[2].len ? t[2] : t[0];
+  if (text_equal(t[1], t[2]))
+    t[2].p = "", t[2].len = 0;
   FG__TRY(fg__ld_number(ld, 4, 0, 1, &f.is_adult));
   FG__TRY(fg__ld_number(ld, 5, 1, 9999, &f.year));
   FG__TRY(fg__ld_number(ld, 6, 1, 9999, &f.end_year));
   FG__TRY(fg__ld_number(ld, 7, 0, 1000000, &f.runtime));
-  f.genres = fg__ld_copy(ld, 8);
+  t[5] = field_text(ld, 8); /* genres */
   if (find_film(ld, key) != FG_ID_NONE)
-    return fg__ld_fail(ld, FG_EEXISTS, key->off, "duplicate film key '%s'", f.key);
-  int rc = fg__append_film_new(ld->g, &f, 1, NULL);
+    return fg__ld_fail(ld, FG_EEXISTS, key->off, "duplicate film key '%s'",
+                       fg__ld_shown(key, buf));
+  int rc = fg__append_film_texts(ld->g, &f, t, 1, NULL);
   return rc ? fg__ld_fail(ld, rc, key->off, "%s", ld->g->errmsg) : FG_OK;
 }
 
 static int row_name_basics(fg__loader *ld) {
   fg_person p = FG_PERSON_INIT;
+  char buf[64];
   const fg__field *key = fg__ld_field(ld, 0);
   if (fg__ld_is_null(ld, key))
     return fg__ld_fail(ld, FG_EPARSE, key->off, "nconst is empty (\\N)");
-  p.key = fg__ld_copy(ld, 0);
-  p.name = fg__ld_copy(ld, 1);
-  if (!*p.name)
-    p.name = p.key; /* IMDb has a few people without a name */
+  fg__text t[FG__PERSON_TEXTS] = {{key->p, key->len}, field_text(ld, 1), field_text(ld, 4)};
+  if (!t[1].len)
+    t[1] = t[0]; /* IMDb has a few people without a name */
   FG__TRY(fg__ld_number(ld, 2, 1, 9999, &p.birth_year));
   FG__TRY(fg__ld_number(ld, 3, 1, 9999, &p.death_year));
-  p.professions = fg__ld_copy(ld, 4);
   if (find_person(ld, key) != FG_ID_NONE)
-    return fg__ld_fail(ld, FG_EEXISTS, key->off, "duplicate person key '%s'", p.key);
-  int rc = fg__append_person_new(ld->g, &p, 1, NULL);
+    return fg__ld_fail(ld, FG_EEXISTS, key->off, "duplicate person key '%s'",
+                       fg__ld_shown(key, buf));
+  int rc = fg__append_person_texts(ld->g, &p, t, 1, NULL);
   return rc ? fg__ld_fail(ld, rc, key->off, "%s", ld->g->errmsg) : FG_OK;
 }
 
@@ -231,25 +249,23 @@ static int row_title_akas(fg__loader *ld) {
     return rc;
   int32_t ordering;
   FG__TRY(fg__ld_number(ld, 1, 0, 2147483647, &ordering));
-  const fg__field *t = fg__ld_field(ld, 2);
-  if (fg__ld_is_null(ld, t))
-    return fg__ld_fail(ld, FG_EPARSE, t->off, "title is empty (\\N)");
-  a.title = fg__ld_copy(ld, 2);
-  a.region = fg__ld_copy(ld, 3);
-  a.language = fg__ld_copy(ld, 4);
-  a.types = fg__ld_copy(ld, 5);
+  const fg__field *title = fg__ld_field(ld, 2);
+  if (fg__ld_is_null(ld, title))
+    return fg__ld_fail(ld, FG_EPARSE, title->off, "title is empty (\\N)");
+  const fg__text t[FG__AKA_TEXTS] = {field_text(ld, 2), field_text(ld, 3), field_text(ld, 4),
+                                     field_text(ld, 5)};
   FG__TRY(fg__ld_number(ld, 7, 0, 1, &a.is_original));
-  rc = fg__append_aka(ld->g, &a, 1, NULL);
+  rc = fg__append_aka_texts(ld->g, &a, t, 1, NULL);
   return rc ? fg__ld_fail(ld, rc, 0, "%s", ld->g->errmsg) : FG_OK;
 }
 
 /* characters is ["A","B"] (JSON strings): into "A / B", written in the
  * row's scratch (never longer than the field). Text in any other shape is
  * kept as it is. */
-static const char *characters(fg__loader *ld, int col) {
+static fg__text characters(fg__loader *ld, int col) {
   const fg__field *f = fg__ld_field(ld, col);
   if (fg__ld_is_null(ld, f))
-    return "";
+    return field_text(ld, col);
   char *out = ld->scratch + ld->scratch_used, *o = out;
   size_t i = 1, end = f->len - 1;
   int ok = f->len >= 4 && f->p[0] == '[' && f->p[end] == ']';
@@ -278,10 +294,10 @@ static const char *characters(fg__loader *ld, int col) {
     o += 3;
   }
   if (!ok)
-    return fg__ld_copy(ld, col);
-  *o = '\0';
-  ld->scratch_used += (size_t)(o - out) + 1;
-  return out;
+    return field_text(ld, col);
+  ld->scratch_used += (size_t)(o - out);
+  fg__text t = {out, (size_t)(o - out)};
+  return t;
 }
 
 #ifndef FG__AHEAD
@@ -384,18 +400,18 @@ static int row_title_principals(fg__loader *ld) {
     return dangling(ld, pf, "person");
   const fg__field *cat = fg__ld_field(ld, 3);
   int role;
-  cr.job = fg__ld_copy(ld, 4);
+  fg__text t[FG__CREDIT_TEXTS] = {field_text(ld, 4), {"", 0}};
   if (fg__role_parse(cat->p, cat->len, &role) != FG_OK) {
     role = FG_ROLE_OTHER;
-    if (!*cr.job)
-      cr.job = fg__ld_copy(ld, 3);
+    if (!t[0].len)
+      t[0] = field_text(ld, 3);
   }
   cr.role = role;
-  cr.characters = characters(ld, 5);
+  t[1] = characters(ld, 5);
   if ((role == FG_ROLE_DIRECTOR || role == FG_ROLE_WRITER) &&
       has_credit(ld->g, c, cr.film, cr.person, role, ld->g->n[FG_TABLE_CREDITS]))
     return FG_OK;
-  rc = fg__append_credit(ld->g, &cr, 1, NULL);
+  rc = fg__append_credit_texts(ld->g, &cr, t, 1, NULL);
   return rc ? fg__ld_fail(ld, rc, 0, "%s", ld->g->errmsg) : FG_OK;
 }
 

@@ -57,18 +57,6 @@ char *fg__ld_scratch(fg__loader *ld, size_t n) {
   return at;
 }
 
-const char *fg__ld_copy(fg__loader *ld, int col) {
-  const fg__field *f = fg__ld_field(ld, col);
-  if (fg__ld_is_null(ld, f))
-    return "";
-  /* parse_row reserved room for every field of the row. */
-  char *dst = ld->scratch + ld->scratch_used;
-  memcpy(dst, f->p, f->len);
-  dst[f->len] = '\0';
-  ld->scratch_used += f->len + 1;
-  return dst;
-}
-
 int fg__ld_number(fg__loader *ld, int col, long min, long max, int32_t *out) {
   const fg__field *f = fg__ld_field(ld, col);
   char buf[64];
