@@ -1,7 +1,14 @@
 /* Allocation through the graph's hooks. */
+#if defined(__linux__) && !defined(_DEFAULT_SOURCE)
+#define _DEFAULT_SOURCE 1 /* madvise's MADV_HUGEPAGE */
+#endif
 #include "fg_internal.h"
 
 #include <stdlib.h>
+#include <string.h>
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 void *fg__malloc(const fg__alloc *a, size_t size) {
   return a->malloc_fn(size ? size : 1, a->ud);
@@ -33,4 +40,24 @@ int fg__reserve(const fg__alloc *a, void **ptr, size_t *cap, size_t need, size_t
   *ptr = p;
   *cap = ncap;
   return FG_OK;
+}
+
+void *fg__realloc_random(const fg__alloc *a, void *ptr, size_t old_size, size_t size) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  const size_t huge = (size_t)2 << 20;
+  if (a->libc && size >= 4 * huge && size <= SIZE_MAX - huge) {
+    size_t rounded = (size + huge - 1) & ~(huge - 1);
+    void *p = aligned_alloc(huge, rounded);
+    if (!p)
+      return NULL;
+    (void)madvise(p, rounded, MADV_HUGEPAGE); /* only advice: failure is harmless */
+    if (ptr)
+      memcpy(p, ptr, old_size < size ? old_size : size);
+    free(ptr);
+    return p;
+  }
+#else
+  (void)old_size;
+#endif
+  return fg__realloc(a, ptr, size);
 }

@@ -48,7 +48,7 @@ int fg_graph_new(const fg_graph_options *opts, fg_graph **out) {
   if (!out)
     return FG_EINVAL;
   *out = NULL;
-  fg__alloc a = {libc_malloc, libc_realloc, libc_free, NULL};
+  fg__alloc a = {libc_malloc, libc_realloc, libc_free, NULL, 1};
   if (opts) {
     if (opts->version != FG_GRAPH_OPTIONS_VERSION)
       return FG_EVERSION;
@@ -60,6 +60,7 @@ int fg_graph_new(const fg_graph_options *opts, fg_graph **out) {
       a.realloc_fn = opts->realloc_fn;
       a.free_fn = opts->free_fn;
       a.ud = opts->alloc_ud;
+      a.libc = 0;
     }
   }
   fg_graph *g = fg__malloc(&a, sizeof *g);

@@ -59,7 +59,8 @@ int fg__keys_reserve(fg_graph *g, int table, const char *key, size_t len) {
       size_t ncap = k->cap ? k->cap : 1024;
       while (ncap <= num)
         ncap *= 2;
-      uint32_t *nums = fg__realloc(&g->alloc, k->nums, ncap * sizeof *nums);
+      uint32_t *nums =
+          fg__realloc_random(&g->alloc, k->nums, k->cap * sizeof *nums, ncap * sizeof *nums);
       if (!nums)
         return FG_ENOMEM;
       memset(nums + k->cap, 0, (ncap - k->cap) * sizeof *nums);
