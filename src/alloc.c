@@ -6,8 +6,9 @@
 
 #include <stdlib.h>
 #include <string.h>
-#if defined(__linux__)
+#if defined(__linux__) && !defined(__ANDROID__) /* (Bionic lacks aligned_alloc before API 28) */
 #include <sys/mman.h>
+#define FG__HUGE_PAGES 1
 #endif
 
 void *fg__malloc(const fg__alloc *a, size_t size) {
@@ -43,18 +44,18 @@ int fg__reserve(const fg__alloc *a, void **ptr, size_t *cap, size_t need, size_t
 }
 
 void *fg__realloc_random(const fg__alloc *a, void *ptr, size_t old_size, size_t size) {
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
+#if defined(FG__HUGE_PAGES) && defined(MADV_HUGEPAGE)
   const size_t huge = (size_t)2 << 20;
   if (a->libc && size >= 4 * huge && size <= SIZE_MAX - huge) {
     size_t rounded = (size + huge - 1) & ~(huge - 1);
     void *p = aligned_alloc(huge, rounded);
-    if (!p)
-      return NULL;
-    (void)madvise(p, rounded, MADV_HUGEPAGE); /* only advice: failure is harmless */
-    if (ptr)
-      memcpy(p, ptr, old_size < size ? old_size : size);
-    free(ptr);
-    return p;
+    if (p) { /* else plain realloc may still find the memory */
+      (void)madvise(p, rounded, MADV_HUGEPAGE); /* only advice: failure is harmless */
+      if (ptr)
+        memcpy(p, ptr, old_size < size ? old_size : size);
+      free(ptr);
+      return p;
+    }
   }
 #else
   (void)old_size;
