@@ -116,7 +116,9 @@ static int side_insert(side *s, const reached *r) {
     bit_set(s->bits, r->node);
   } else {
     if (!s->nslots || s->count + 1 > s->nslots / 4 * 3) { /* grow, then probe again */
-      if ((rc = fg__slots_reserve(s->a, &s->slots, &s->nslots, s->count + 1)))
+      /* Four-fold: a side that outgrows its first table usually grows far
+       * (each growth rehashes everything). */
+      if ((rc = fg__slots_reserve(s->a, &s->slots, &s->nslots, (s->count + 1) * 2)))
         return rc;
       slot = fg__id_slot(s->slots, s->nslots, h);
     }
@@ -347,13 +349,13 @@ static int search_run(search *q, const fg_graph *g, uint64_t from, uint64_t to,
   for (int s = 0; s < 2 && !rc; s++) {
     q->sides[s].a = &g->alloc;
     q->sides[s].nodes = q->nf + g->n[FG_TABLE_PEOPLE];
-    /* Most searches reach thousands of nodes: start the table there rather
-     * than grow it from 16 slots a doubling at a time (measured at 1M
-     * titles: median path 0.08 ms with 512 entries, 0.06 ms with 16,384),
-     * but no larger than the side can get before it becomes a bitmap. */
-    size_t first = q->sides[s].nodes / 64 + 1024;
-    rc = fg__slots_reserve(&g->alloc, &q->sides[s].slots, &q->sides[s].nslots,
-                           first < 16384 ? first : 16384);
+    /* Most searches reach thousands of nodes: start the table at 2,048
+     * entries (32 KiB) rather than grow it from 16 a doubling at a time.
+     * Measured side by side at 1M titles, 3,000 pairs: 512 entries doubling
+     * gave a median path of 0.08 ms, p99 1.1 ms; 2,048 growing four-fold
+     * 0.06 ms, p99 0.78 ms; 16,384 0.06 ms, p99 0.87 ms but 5.7 us for a
+     * one-step query (zeroing 512 KiB) against 1.4 us. */
+    rc = fg__slots_reserve(&g->alloc, &q->sides[s].slots, &q->sides[s].nslots, 2048);
     reached start = {ends[s], FG_ID_NONE, 0, 0, 0};
     if (!rc)
       rc = side_add(&q->sides[s], start);
