@@ -335,10 +335,11 @@ FG_EXTERN int fg_graph_options_init(fg_graph_options *opts, unsigned int version
 /* Create an empty graph. `opts` may be NULL (libc allocator). On success
  * *out owns the new graph: free it with fg_graph_free(). Every allocation the
  * graph and its result objects make goes through the hooks. With libc's
- * allocator on Linux, the key arrays of IMDb-style ids (read at random by
- * every loaded row) are, from 8 MiB up, aligned to 2 MiB and advised
- * (madvise) to use transparent huge pages, which cuts TLB misses; with
- * hooks, memory is used exactly as the hooks give it.
+ * allocator on Linux, arrays read at random (the key arrays of IMDb-style
+ * ids, which every loaded row looks up, and the adjacency) are, from 8 MiB
+ * up, aligned to 2 MiB and advised (madvise) to use transparent huge pages,
+ * which cuts TLB misses and page faults; with hooks, memory is used exactly
+ * as the hooks give it.
  * Errors: FG_EINVAL (out NULL, or only some hooks set), FG_EVERSION,
  * FG_ENOMEM. */
 FG_EXTERN int fg_graph_new(const fg_graph_options *opts, fg_graph **out);

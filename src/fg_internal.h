@@ -35,10 +35,11 @@ typedef struct fg__alloc {
 void *fg__malloc(const fg__alloc *a, size_t size);
 void *fg__realloc(const fg__alloc *a, void *ptr, size_t size);
 /* Grow (or make) an array that is read at random, such as the key arrays a
- * load looks every row up in: like fg__realloc, but a large array from
- * libc's allocator on Linux is moved into memory aligned to 2 MiB and
- * advised to use huge pages, so that random lookups miss the TLB far less
- * (measured: the 12M-title principals file loads 15% faster). Other
+ * load looks every row up in, or the adjacency: like fg__realloc, but a
+ * large array from libc's allocator on Linux is moved into memory aligned
+ * to 2 MiB and advised to use huge pages, so that random lookups miss the
+ * TLB far less (measured: the 12M-title principals file loads 15% faster;
+ * the 12M adjacency build takes 128k page faults instead of 356k). Other
  * allocators, and small arrays, get fg__realloc. `old_size` bytes are kept;
  * the old block is freed. Freed with fg__free. */
 void *fg__realloc_random(const fg__alloc *a, void *ptr, size_t old_size, size_t size);

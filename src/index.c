@@ -60,7 +60,7 @@ int fg__index_valid(const fg_graph *g) {
 static int csr_build(const fg__alloc *a, const void *records, size_t stride, size_t offset,
                      size_t count, size_t nodes, int allow_identity, uint32_t **start_out,
                      uint32_t **items_out) {
-  uint32_t *start = fg__malloc(a, (nodes + 1) * sizeof *start);
+  uint32_t *start = fg__realloc_random(a, NULL, 0, (nodes + 1) * sizeof *start);
   if (!start)
     return FG_ENOMEM;
   memset(start, 0, (nodes + 1) * sizeof *start);
@@ -123,9 +123,9 @@ static int build_person_adjacency(const fg_graph *g, fg__index *ix) {
   while ((np >> shift) > 1024 && shift < 16)
     shift++;
   size_t nb = (np >> shift) + 1;
-  uint32_t *start = fg__malloc(a, (np + 1) * sizeof *start);
-  uint32_t *items = fg__malloc(a, (nc ? nc : 1) * sizeof *items);
-  uint32_t *films = fg__malloc(a, (nc ? nc : 1) * sizeof *films);
+  uint32_t *start = fg__realloc_random(a, NULL, 0, (np + 1) * sizeof *start);
+  uint32_t *items = fg__realloc_random(a, NULL, 0, (nc ? nc : 1) * sizeof *items);
+  uint32_t *films = fg__realloc_random(a, NULL, 0, (nc ? nc : 1) * sizeof *films);
   uint32_t *bucket = fg__malloc(a, (nb + 1) * sizeof *bucket);
   uint16_t *low = fg__malloc(a, (nc ? nc : 1) * sizeof *low);
   uint32_t *scratch = NULL;
