@@ -142,6 +142,9 @@ void fg__strpool_free(fg__strpool *p, const fg__alloc *a);
  * (a compound "a\0b"): it is compared and stored by length. */
 int fg__strpool_put(fg__strpool *p, const fg__alloc *a, const char *s, size_t len, int mode,
                     uint32_t *out);
+/* 1 if the string at handle `off` is exactly s[0..len) (s need not end
+ * with a NUL). */
+int fg__strpool_equals(const fg__strpool *p, uint32_t off, const char *s, size_t len);
 /* fg__strpool_put(..., FG__STR_EXACT, ...). */
 int fg__strpool_intern(fg__strpool *p, const fg__alloc *a, const char *s, size_t len,
                        uint32_t *out);

@@ -399,12 +399,6 @@ int fg__append_aka(fg_graph *g, const fg_aka *aka, int bulk, fg_id *out_id) {
   return fg__append_aka_texts(g, aka, t, bulk, out_id);
 }
 
-/* Is the stored string at handle h exactly t? */
-static int stored_equals(const fg_graph *g, uint32_t h, fg__text t) {
-  const char *s = fg__str(&g->strings, h);
-  return strncmp(s, t.p, t.len) == 0 && s[t.len] == '\0';
-}
-
 int fg__append_aka_texts(fg_graph *g, const fg_aka *aka, const fg__text *t, int bulk,
                          fg_id *out_id) {
   void *arr = g->akas;
@@ -415,9 +409,10 @@ int fg__append_aka_texts(fg_graph *g, const fg_aka *aka, const fg__text *t, int 
   /* Many AKAs repeat the film's own title: share its copy. */
   const fg__film *f = &g->films[aka->film];
   uint32_t same_title = 0;
-  if (stored_equals(g, f->title, t[0]))
+  if (fg__strpool_equals(&g->strings, f->title, t[0].p, t[0].len))
     same_title = f->title;
-  else if (f->original_title && stored_equals(g, f->original_title, t[0]))
+  else if (f->original_title &&
+           fg__strpool_equals(&g->strings, f->original_title, t[0].p, t[0].len))
     same_title = f->original_title;
   size_t mark = g->strings.len;
   const fg__text none = {"", 0};

@@ -68,8 +68,8 @@ void fg__strpool_free(fg__strpool *p, const fg__alloc *a) {
 }
 
 /* Is the string at handle off exactly s[0..len)? Reads only inside off's
- * allocation. */
-static int same(const fg__strpool *p, uint32_t off, const char *s, size_t len) {
+ * allocation; a string of another length is told apart by one byte. */
+int fg__strpool_equals(const fg__strpool *p, uint32_t off, const char *s, size_t len) {
   if ((uint64_t)off + len >= p->len || (uint64_t)off + len >= p->ends[off >> FG__STR_CHUNK_BITS])
     return 0;
   const char *t = fg__str(p, off);
@@ -106,7 +106,7 @@ int fg__strpool_put(fg__strpool *p, const fg__alloc *a, const char *s, size_t le
     return append(p, a, s, len, out);
   uint32_t h = fg__hash_bytes(s, len);
   fg__slot *cached = &p->cache[(h ^ (h >> 16)) & (FG__STRCACHE - 1)];
-  if (cached->val && cached->hash == h && same(p, cached->val, s, len)) {
+  if (cached->val && cached->hash == h && fg__strpool_equals(p, cached->val, s, len)) {
     *out = cached->val;
     return FG_OK;
   }
@@ -121,7 +121,7 @@ int fg__strpool_put(fg__strpool *p, const fg__alloc *a, const char *s, size_t le
     return rc;
   size_t mask = p->nslots - 1, i = h & mask;
   for (; p->slots[i].val; i = (i + 1) & mask) {
-    if (p->slots[i].hash == h && same(p, p->slots[i].val, s, len)) {
+    if (p->slots[i].hash == h && fg__strpool_equals(p, p->slots[i].val, s, len)) {
       *out = cached->val = p->slots[i].val;
       cached->hash = h;
       return FG_OK;
