@@ -346,14 +346,14 @@ static void prefetch_keys_ahead(const fg__loader *ld, const fg__keys *x, char p0
   uint64_t tabs[2] = {0, 0}, nls[2] = {0, 0}, ends[2] = {0, 0};
   for (unsigned k = 0; k < 8; k++) {
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
-    uint64_t t = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, tab));
-    uint64_t n = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl));
-    uint64_t c = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma));
     unsigned shift = 16 * (k % 4);
-    tabs[k / 4] |= t << shift;
-    nls[k / 4] |= n << shift;
-    ends[k / 4] |= (t | n | (list ? c : 0)) << shift;
+    tabs[k / 4] |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, tab)) << shift;
+    nls[k / 4] |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl)) << shift;
+    if (list)
+      ends[k / 4] |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma)) << shift;
   }
+  for (int w = 0; w < 2; w++)
+    ends[w] |= tabs[w] | nls[w];
   unsigned at = 0; /* the start of the line, then of the column */
   for (unsigned k = 0; k < skip; k++) {
     unsigned e = next_bit(nls, at);
