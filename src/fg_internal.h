@@ -591,8 +591,28 @@ static inline int fg__ld_is_null(const fg__loader *ld, const fg__field *f) {
 }
 /* Room for `n` more bytes of scratch in this row; NULL if out of memory. */
 char *fg__ld_scratch(fg__loader *ld, size_t n);
-/* A decimal number in [min, max]; null gives 0. */
-int fg__ld_number(fg__loader *ld, int col, long min, long max, int32_t *out);
+/* A decimal number in [min, max]; null gives 0. Inline for the usual
+ * field, a few digits in range; anything else (null, errors) goes to
+ * fg__ld_number_checked. */
+int fg__ld_number_checked(fg__loader *ld, int col, long min, long max, int32_t *out);
+static inline int fg__ld_number(fg__loader *ld, int col, long min, long max, int32_t *out) {
+  const fg__field *f = fg__ld_field(ld, col);
+  if (f->len && f->len <= 9) {
+    uint32_t v = 0;
+    size_t k = 0;
+    for (; k < f->len; k++) {
+      unsigned d = (unsigned)(unsigned char)f->p[k] - '0';
+      if (d > 9)
+        break;
+      v = v * 10 + d;
+    }
+    if (k == f->len && (long)v >= min && (long)v <= max) {
+      *out = (int32_t)v;
+      return FG_OK;
+    }
+  }
+  return fg__ld_number_checked(ld, col, min, max, out);
+}
 /* Count the row described by ld->info as skipped and pass it to on_skip. */
 void fg__ld_skip(fg__loader *ld);
 /* What a row function returns when it skipped the row itself (after

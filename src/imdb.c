@@ -80,6 +80,20 @@ static fg_id find_person(const fg__loader *ld, const fg__field *f) {
   return fg__keys_find(ld->g, FG_TABLE_PEOPLE, f->p, f->len);
 }
 
+/* a[0..len) == b[0..len); keys (tt0000001, 9 to 10 bytes) in two loads
+ * each rather than a call. */
+static int same_bytes(const char *a, const char *b, size_t len) {
+  if (len >= 8 && len <= 16) {
+    uint64_t a0, a1, b0, b1;
+    memcpy(&a0, a, 8);
+    memcpy(&b0, b, 8);
+    memcpy(&a1, a + len - 8, 8);
+    memcpy(&b1, b + len - 8, 8);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+  }
+  return memcmp(a, b, len) == 0;
+}
+
 /* The film named by field `col`, remembering the last one. */
 static int title_ref(fg__loader *ld, int col, fg_id *out) {
   imdb_ctx *c = ld->ctx;
@@ -87,7 +101,7 @@ static int title_ref(fg__loader *ld, int col, fg_id *out) {
   if (fg__ld_is_null(ld, f))
     return fg__ld_fail(ld, FG_EPARSE, f->off, "%s is empty (\\N)", ld->spec->cols[col]);
   if (f->len == c->last_len && c->last_film != FG_ID_NONE &&
-      memcmp(f->p, c->last_key, f->len) == 0) {
+      same_bytes(f->p, c->last_key, f->len)) {
     *out = c->last_film;
     return FG_OK;
   }
@@ -204,8 +218,11 @@ static int row_title_basics(fg__loader *ld) {
     t[i].p = "", t[i].len = 0;
   const fg__field *type = fg__ld_field(ld, 1);
   for (size_t i = 0; i < sizeof title_types / sizeof *title_types; i++)
-    if (type->len == strlen(title_types[i]) && memcmp(type->p, title_types[i], type->len) == 0)
+    if (type->len && type->p[0] == title_types[i][0] && type->len == strlen(title_types[i]) &&
+        memcmp(type->p, title_types[i], type->len) == 0) {
       f.kind = FG_KIND_MOVIE + (int32_t)i;
+      break;
+    }
   t[1] = field_text(ld, 2); /* title */
   t[2] = field_text(ld, 3); /* original title */
   if (!t[1].len) /* a title is required: fall back on the original, or the key */

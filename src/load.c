@@ -57,7 +57,7 @@ char *fg__ld_scratch(fg__loader *ld, size_t n) {
   return at;
 }
 
-int fg__ld_number(fg__loader *ld, int col, long min, long max, int32_t *out) {
+int fg__ld_number_checked(fg__loader *ld, int col, long min, long max, int32_t *out) {
   const fg__field *f = fg__ld_field(ld, col);
   char buf[64];
   *out = 0;
