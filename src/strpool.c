@@ -84,9 +84,16 @@ static int append(fg__strpool *p, const fg__alloc *a, const char *s, size_t len,
     at = (at + FG__STR_CHUNK - 1) & ~(FG__STR_CHUNK - 1); /* the next chunk */
     if (need > POOL_MAX)
       return FG_ELIMIT;
+    /* Zero the end of the allocation left unused, so that comparing a
+     * string near it (fg__strpool_equals reads s[len] of a candidate that
+     * may be shorter) reads defined bytes. */
+    size_t gap_end = c < p->nchunks && at > p->ends[c] ? (size_t)p->ends[c] : at;
+    char *gap = c < p->nchunks ? p->chunks[c] + (p->len & (FG__STR_CHUNK - 1)) : NULL;
     int rc = add_chunks(p, a, at, need);
     if (rc)
       return rc;
+    if (gap && gap_end > p->len)
+      memset(gap, 0, gap_end - p->len);
   }
   char *dst = p->chunks[at >> FG__STR_CHUNK_BITS] + (at & (FG__STR_CHUNK - 1));
   memcpy(dst, s, len);
