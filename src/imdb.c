@@ -318,8 +318,9 @@ static fg__text characters(fg__loader *ld, int col) {
 }
 
 /* How many lines past the next one the keys fetched ahead are taken from:
- * 1, the row after next (measured at 12M titles: crew 35% faster than
- * with the next row, and principals no slower). */
+ * 1, the row after next (measured at 12M titles: title.crew in 2.3-2.5 s,
+ * against 3.0 s fetching for the next row and 3.4-3.9 s not fetching;
+ * principals no slower). */
 #define FG__AHEAD 1
 
 /* ---- Fetching keys ahead -------------------------------------------------- */
