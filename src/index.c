@@ -127,7 +127,7 @@ static int build_person_adjacency(const fg_graph *g, fg__index *ix) {
   uint32_t *items = fg__realloc_random(a, NULL, 0, (nc ? nc : 1) * sizeof *items);
   uint32_t *films = fg__realloc_random(a, NULL, 0, (nc ? nc : 1) * sizeof *films);
   uint32_t *bucket = fg__malloc(a, (nb + 1) * sizeof *bucket);
-  uint16_t *low = fg__malloc(a, (nc ? nc : 1) * sizeof *low);
+  uint16_t *low = fg__realloc_random(a, NULL, 0, (nc ? nc : 1) * sizeof *low);
   uint32_t *scratch = NULL;
   uint16_t *scratch_low = NULL;
   size_t longest = 0;
