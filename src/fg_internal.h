@@ -81,6 +81,22 @@ static inline size_t fg__id_slot(const fg__slot *slots, size_t nslots, uint32_t 
   return i;
 }
 
+/* The string hashes' two halves (fg__hash_bytes, fg__fold_hash): one step
+ * mixes eight bytes into h (FNV-1a style, with a shift to spread the high
+ * bits down); the finish is murmur3's fmix64, folded to 32 bits. */
+static inline uint64_t fg__hash_step(uint64_t h, uint64_t w) {
+  h = (h ^ w) * 0x100000001b3ull;
+  return h ^ (h >> 29);
+}
+static inline uint32_t fg__hash_finish(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 33;
+  return (uint32_t)(h ^ (h >> 32));
+}
+
 /* Grow *slots (a power of two in size, or none) so that `used` entries stay
  * under 3/4 full, rehashing the entries. On failure nothing changes. */
 int fg__slots_reserve(const fg__alloc *a, fg__slot **slots, size_t *nslots, size_t used);

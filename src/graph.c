@@ -180,10 +180,10 @@ static int check_year(fg_graph *g, int32_t y, const char *what) {
 
 /* Reserve room for one more record of `table`. */
 static int reserve_one(fg_graph *g, int table, void **arr, size_t elem) {
-  if (g->n[table] < g->cap[table] && g->n[table] < FG__MAX_RECORDS)
-    return FG_OK; /* the common case, without a call */
   if (g->n[table] >= FG__MAX_RECORDS)
     return fg__seterr(g, FG_ELIMIT, "too many records (the limit is %zu)", FG__MAX_RECORDS);
+  if (g->n[table] < g->cap[table])
+    return FG_OK; /* the common case, without a call */
   int rc = fg__reserve(&g->alloc, arr, &g->cap[table], g->n[table] + 1, elem);
   if (rc)
     return fg__seterr(g, rc, "%s", fg_errstr(rc));

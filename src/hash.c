@@ -15,8 +15,7 @@ uint32_t fg__hash_bytes(const void *data, size_t len) {
   while (len >= 8) {
     uint64_t w;
     memcpy(&w, p, 8);
-    h = (h ^ w) * 0x100000001b3ull;
-    h ^= h >> 29;
+    h = fg__hash_step(h, w);
     p += 8;
     len -= 8;
   }
@@ -30,15 +29,9 @@ uint32_t fg__hash_bytes(const void *data, size_t len) {
     } else {
       w = (uint64_t)p[0] << 16 | (uint64_t)p[len / 2] << 8 | p[len - 1];
     }
-    h = (h ^ w) * 0x100000001b3ull;
-    h ^= h >> 29;
+    h = fg__hash_step(h, w);
   }
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdull;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ull;
-  h ^= h >> 33;
-  return (uint32_t)(h ^ (h >> 32));
+  return fg__hash_finish(h);
 }
 
 int fg__slots_reserve(const fg__alloc *a, fg__slot **slots, size_t *nslots, size_t used) {

@@ -165,8 +165,7 @@ uint32_t fg__fold_hash(const char *s, size_t len) {
   do {                                                                        \
     w |= (uint64_t)(byte) << (8 * fill);                                      \
     if (++fill == 8) {                                                        \
-      h = (h ^ w) * 0x100000001b3ull;                                         \
-      h ^= h >> 29;                                                           \
+      h = fg__hash_step(h, w);                                                \
       w = 0, fill = 0, bytes += 8;                                            \
     }                                                                         \
   } while (0)
@@ -188,13 +187,7 @@ uint32_t fg__fold_hash(const char *s, size_t len) {
     FOLD_PUSH(cp & 0xFF);
   }
 #undef FOLD_PUSH
-  h = (h ^ w ^ ((bytes + fill) << 56)) * 0x100000001b3ull;
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdull;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ull;
-  h ^= h >> 33;
-  return (uint32_t)(h ^ (h >> 32));
+  return fg__hash_finish(fg__hash_step(h, w ^ ((bytes + fill) << 56)));
 }
 
 int fg__fold_equal(const char *a, size_t alen, const char *b, size_t blen) {
