@@ -19,6 +19,13 @@ void *fg__realloc(const fg__alloc *a, void *ptr, size_t size) {
   return a->realloc_fn(ptr, size ? size : 1, a->ud);
 }
 
+void *fg__shrink(const fg__alloc *a, void *ptr, size_t size) {
+  if (!a->libc || !ptr)
+    return ptr;
+  void *p = realloc(ptr, size ? size : 1);
+  return p ? p : ptr;
+}
+
 void fg__free(const fg__alloc *a, void *ptr) {
   if (ptr)
     a->free_fn(ptr, a->ud);

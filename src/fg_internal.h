@@ -43,6 +43,11 @@ void *fg__realloc(const fg__alloc *a, void *ptr, size_t size);
  * allocators, and small arrays, get fg__realloc. `old_size` bytes are kept;
  * the old block is freed. Freed with fg__free. */
 void *fg__realloc_random(const fg__alloc *a, void *ptr, size_t old_size, size_t size);
+/* Give the memory past the first `size` bytes of block ptr back, where
+ * that cannot fail or copy: with libc's allocator (realloc to a smaller
+ * size), not with hooks. Returns the block, which may have moved; never
+ * NULL for a non-NULL ptr (a refused shrink keeps the whole block). */
+void *fg__shrink(const fg__alloc *a, void *ptr, size_t size);
 void fg__free(const fg__alloc *a, void *ptr);
 /* Make room for `need` elements of `elem` bytes in *ptr (capacity *cap,
  * in elements), growing geometrically. FG_OK, FG_ENOMEM or FG_ELIMIT
@@ -274,8 +279,12 @@ typedef struct fg__namekey {
 typedef struct fg__index {
   size_t n[FG_TABLE_COUNT_];
   uint32_t *film_credit_start, *film_credit; /* credits by film (see FG__CSR_ITEM) */
-  uint32_t *person_credit_start, *person_credit;
-  uint32_t *person_film; /* the film of each person_credit entry */
+  /* By person, each entry a credit in credit id order: its film and its
+   * role. The credit's id is not kept (4 bytes a credit): where one is
+   * needed, fg__credit_find finds it among the film's credits. */
+  uint32_t *person_credit_start;
+  uint32_t *person_film;
+  uint8_t *person_role;
   /* Relations: few films have any, so a film's row is found through a bit
    * per film and a running count per 64 films (rank), not an array over
    * all films. Rows: out-going by `from`, in-coming by `to`. */
@@ -309,15 +318,14 @@ static inline uint32_t FG__POPCOUNT64(uint64_t x) {
 #endif
 
 /* Does entry k of the by-person credits pass role mask `roles`? `all`
- * says the mask takes every role: then the credit need not be read, the
- * film beside it (person_film) is all a walk needs. */
+ * says the mask takes every role: then the role array need not be read,
+ * the film (person_film) is all a walk needs. */
 static inline int fg__all_roles(uint32_t roles) {
   uint32_t all = (1u << FG_ROLE_COUNT_) - 1;
   return (roles & all) == all;
 }
-static inline int fg__person_entry_ok(const fg__credit *credits, const fg__index *ix, uint32_t k,
-                                      uint32_t roles, int all) {
-  return all || (roles & FG_ROLE_MASK(credits[ix->person_credit[k]].role));
+static inline int fg__person_entry_ok(const fg__index *ix, uint32_t k, uint32_t roles, int all) {
+  return all || (roles & FG_ROLE_MASK(ix->person_role[k]));
 }
 
 /* The number of trailing zero bits of x (x != 0). */
@@ -476,6 +484,12 @@ int fg__index_valid(const fg_graph *g);
 /* Bytes of the adjacency, and of the search tables. */
 size_t fg__index_adjacency_bytes(const fg__index *ix);
 size_t fg__index_search_bytes(const fg__index *ix);
+/* The first credit of `person` on `film` (in credit id order) whose role is
+ * in role_mask, or FG_ID_NONE: the credit of by-person entry k is the one
+ * this finds for its film, person and the mask FG_ROLE_MASK(role). Costs
+ * the film's number of credits. */
+uint32_t fg__credit_find(const fg_graph *g, const fg__index *ix, uint32_t film, uint32_t person,
+                         uint32_t role_mask);
 
 /* ---- Results (result.c) -------------------------------------------------- */
 

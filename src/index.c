@@ -14,8 +14,8 @@ void fg__index_free(const fg__alloc *a, fg__index *ix) {
   fg__free(a, ix->film_credit_start);
   fg__free(a, ix->film_credit);
   fg__free(a, ix->person_credit_start);
-  fg__free(a, ix->person_credit);
   fg__free(a, ix->person_film);
+  fg__free(a, ix->person_role);
   fg__free(a, ix->rel_bits);
   fg__free(a, ix->rel_rank);
   fg__free(a, ix->rel_out_start);
@@ -39,10 +39,10 @@ size_t fg__index_adjacency_bytes(const fg__index *ix) {
     return 0;
   size_t nf = ix->n[FG_TABLE_FILMS], np = ix->n[FG_TABLE_PEOPLE], nc = ix->n[FG_TABLE_CREDITS];
   size_t words = nf / 64 + 1, rows = rel_rows(ix);
-  size_t w = (nf + 1) + nc * !!ix->film_credit + (np + 1) + 2 * nc + /* credits */
+  size_t w = (nf + 1) + nc * !!ix->film_credit + (np + 1) + nc + /* credits */
              words * 3 + 2 * (rows + 1) + 2 * ix->n[FG_TABLE_RELATIONS] + /* relations */
              (nf + 1) + ix->n[FG_TABLE_AKAS] * !!ix->aka;
-  return sizeof *ix + w * sizeof(uint32_t);
+  return sizeof *ix + w * sizeof(uint32_t) + nc * sizeof *ix->person_role;
 }
 
 size_t fg__index_search_bytes(const fg__index *ix) {
@@ -101,37 +101,45 @@ static int csr_build(const fg__alloc *a, const void *records, size_t stride, siz
   return FG_OK;
 }
 
-/* Credits by person, and beside each its film, so that a walk from a
- * person reads their films in a row instead of one credit record each.
+/* Credits by person: each credit's film and role, in credit id order
+ * within a person (see fg__index.person_film).
  *
  * People are in no order along the credits, so counting and placing each
  * credit straight into its person's row would touch a random place in
  * arrays far larger than the cache, several times a credit. Instead (a
- * two-pass radix partition): count the credits of about 1,024 buckets of
- * people, deal the credits in order into their bucket's slice of the final
- * arrays (each slice written front to back: pass A), then count and order
- * each bucket by person within a scratch copy small enough for the cache
- * (pass B). Both passes keep the credits' order within a person. */
+ * two-pass radix partition): count the credits of each bucket of up to
+ * 4,096 people, deal the credits in order into their bucket's slice of the
+ * final arrays (each slice written front to back: pass A), then count and
+ * order each bucket by person within a scratch copy small enough for the
+ * cache (pass B). Both passes keep the credits' order within a person.
+ *
+ * Between the passes each credit keeps its person's low 12 bits and its
+ * role in 16 bits (`tag`). The role array is the front half of the tag
+ * array: bucket b's roles (bytes lo..hi-1) are written after its tags are
+ * copied out, and lie below the tags of every later bucket (bytes from
+ * 2 * hi). So the build takes 6 new bytes a credit, not 7: on a first
+ * build, each new page costs the kernel about as much as the work. */
+enum { FG__TAG_LOW_BITS = 12 };
+_Static_assert(FG_ROLE_COUNT_ <= 1 << (16 - FG__TAG_LOW_BITS), "a role fits a tag's high bits");
+
 static int build_person_adjacency(const fg_graph *g, fg__index *ix) {
   const fg__alloc *a = &g->alloc;
   size_t np = g->n[FG_TABLE_PEOPLE], nc = g->n[FG_TABLE_CREDITS];
   const fg__credit *c = g->credits;
-  /* People per bucket: 2^shift, for about 1,024 buckets; at most 2^16,
-   * so that the low bits of a person id, kept per credit between the
-   * passes, fit 16 bits (past 2^26 people there are more buckets). */
+  /* People per bucket: 2^shift, for about 1,024 buckets, at most 4,096
+   * people (past 2^22 people there are more buckets). */
   unsigned shift = 0;
-  while ((np >> shift) > 1024 && shift < 16)
+  while ((np >> shift) > 1024 && shift < FG__TAG_LOW_BITS)
     shift++;
   size_t nb = (np >> shift) + 1;
   uint32_t *start = fg__realloc_random(a, NULL, 0, (np + 1) * sizeof *start);
-  uint32_t *items = fg__realloc_random(a, NULL, 0, (nc ? nc : 1) * sizeof *items);
   uint32_t *films = fg__realloc_random(a, NULL, 0, (nc ? nc : 1) * sizeof *films);
   uint32_t *bucket = fg__malloc(a, (nb + 1) * sizeof *bucket);
-  uint16_t *low = fg__realloc_random(a, NULL, 0, (nc ? nc : 1) * sizeof *low);
+  uint16_t *tag = fg__realloc_random(a, NULL, 0, (nc ? nc : 1) * sizeof *tag);
   uint32_t *scratch = NULL;
-  uint16_t *scratch_low = NULL;
+  uint16_t *scratch_tag = NULL;
   size_t longest = 0;
-  if (start && items && films && bucket && low) {
+  if (start && films && bucket && tag) {
     memset(bucket, 0, (nb + 1) * sizeof *bucket);
     for (size_t i = 0; i < nc; i++)
       bucket[(c[i].person >> shift) + 1]++;
@@ -140,57 +148,68 @@ static int build_person_adjacency(const fg_graph *g, fg__index *ix) {
         longest = bucket[b + 1];
       bucket[b + 1] += bucket[b];
     }
-    scratch = fg__malloc(a, (longest + 1) * 2 * sizeof *scratch);
-    scratch_low = fg__malloc(a, (longest + 1) * sizeof *scratch_low);
+    scratch = fg__malloc(a, (longest + 1) * sizeof *scratch);
+    scratch_tag = fg__malloc(a, (longest + 1) * sizeof *scratch_tag);
   }
-  if (!start || !items || !films || !bucket || !low || !scratch || !scratch_low) {
+  if (!start || !films || !bucket || !tag || !scratch || !scratch_tag) {
     fg__free(a, start);
-    fg__free(a, items);
     fg__free(a, films);
     fg__free(a, bucket);
-    fg__free(a, low);
+    fg__free(a, tag);
     fg__free(a, scratch);
-    fg__free(a, scratch_low);
+    fg__free(a, scratch_tag);
     return FG_ENOMEM;
   }
   memset(start, 0, (np + 1) * sizeof *start);
   uint32_t mask = (1u << shift) - 1;
   for (size_t i = 0; i < nc; i++) { /* pass A; bucket[b] becomes b's end */
     uint32_t at = bucket[c[i].person >> shift]++;
-    items[at] = (uint32_t)i;
     films[at] = c[i].film;
-    low[at] = (uint16_t)(c[i].person & mask);
+    tag[at] = (uint16_t)((c[i].person & mask) | (uint32_t)c[i].role << FG__TAG_LOW_BITS);
   }
+  uint8_t *role = (uint8_t *)tag;
   for (size_t b = 0, lo = 0; b < nb; lo = bucket[b++]) { /* pass B */
     size_t n = bucket[b] - lo, p0 = b << shift;
     size_t p1 = (b + 1) << shift < np ? (b + 1) << shift : np;
-    memcpy(scratch, items + lo, n * sizeof *scratch);
-    memcpy(scratch + n, films + lo, n * sizeof *scratch);
-    memcpy(scratch_low, low + lo, n * sizeof *scratch_low);
+    memcpy(scratch, films + lo, n * sizeof *scratch);
+    memcpy(scratch_tag, tag + lo, n * sizeof *scratch_tag);
     /* start[p0] = lo; start[p + 1] = p's end: counts, then sums. */
+    uint32_t low_mask = (1u << FG__TAG_LOW_BITS) - 1;
     for (size_t k = 0; k < n; k++)
-      start[p0 + scratch_low[k] + 1]++;
+      start[p0 + (scratch_tag[k] & low_mask) + 1]++;
     start[p0] = (uint32_t)lo;
     for (size_t p = p0; p < p1; p++)
       start[p + 1] += start[p];
     for (size_t k = 0; k < n; k++) {
-      uint32_t at = start[p0 + scratch_low[k]]++;
-      items[at] = scratch[k];
-      films[at] = scratch[n + k];
+      uint32_t at = start[p0 + (scratch_tag[k] & low_mask)]++;
+      films[at] = scratch[k];
+      role[at] = (uint8_t)(scratch_tag[k] >> FG__TAG_LOW_BITS);
     }
   }
   fg__free(a, bucket);
-  fg__free(a, low);
   fg__free(a, scratch);
-  fg__free(a, scratch_low);
+  fg__free(a, scratch_tag);
+  /* The roles fill the tags' front half: give back the rest. */
+  role = fg__shrink(a, role, nc);
   /* start[p] ended at p's end, the next person's first slot: shift back. */
   for (size_t p = np; p > 0; p--)
     start[p] = start[p - 1];
   start[0] = 0;
   ix->person_credit_start = start;
-  ix->person_credit = items;
   ix->person_film = films;
+  ix->person_role = role;
   return FG_OK;
+}
+
+uint32_t fg__credit_find(const fg_graph *g, const fg__index *ix, uint32_t film, uint32_t person,
+                         uint32_t role_mask) {
+  for (uint32_t k = ix->film_credit_start[film]; k < ix->film_credit_start[film + 1]; k++) {
+    uint32_t id = FG__CSR_ITEM(ix->film_credit, k);
+    const fg__credit *c = &g->credits[id];
+    if (c->person == person && (role_mask & FG_ROLE_MASK(c->role)))
+      return id;
+  }
+  return FG_ID_NONE;
 }
 
 /* The relation rows: a bit for each film with a relation either way, the

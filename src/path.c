@@ -253,8 +253,8 @@ static int expand(search *q, int s, size_t lo, size_t hi) {
       uint32_t p = u - q->nf;
       for (uint32_t k = ix->person_credit_start[p]; k < ix->person_credit_start[p + 1] && !rc;
            k++)
-        if (fg__person_entry_ok(g->credits, ix, k, q->o->role_mask, q->all_roles))
-          rc = visit(q, s, e, ix->person_film[k], FG_STEP_CREDIT, ix->person_credit[k]);
+        if (fg__person_entry_ok(ix, k, q->o->role_mask, q->all_roles))
+          rc = visit(q, s, e, ix->person_film[k], FG_STEP_CREDIT, FG_ID_NONE);
     }
   }
   return rc;
@@ -283,6 +283,17 @@ static uint64_t to_node_nf(uint32_t nf, uint32_t u) {
 
 static uint64_t to_node(const search *q, uint32_t u) { return to_node_nf(q->nf, u); }
 
+/* The id of the step between nodes u and v that side entry r records. A
+ * step from a person to a film leaves the credit unnamed (the by-person
+ * rows keep no credit ids): it is the person's first credit on the film
+ * that the role mask takes, the one whose by-person entry led there. */
+static uint32_t step_id(const search *q, const reached *r, uint32_t u, uint32_t v) {
+  if (r->step_id != FG_ID_NONE)
+    return r->step_id;
+  uint32_t film = u < v ? u : v, person = (u < v ? v : u) - q->nf;
+  return fg__credit_find(q->g, q->ix, film, person, q->o->role_mask);
+}
+
 /* The path through the meeting point: side 0 back to its start, reversed,
  * then side 1 on to its start. */
 static int make_path(search *q, fg_path **out) {
@@ -307,12 +318,13 @@ static int make_path(search *q, fg_path **out) {
     if (s0->list[e].parent == FG_ID_NONE)
       break;
     p->step_kind[i - 1] = s0->list[e].step_kind;
-    p->step_id[i - 1] = s0->list[e].step_id;
+    p->step_id[i - 1] = step_id(q, &s0->list[e], s0->list[e].node,
+                                s0->list[s0->list[e].parent].node);
   }
   i = s0->list[q->meet[0]].depth;
   for (size_t e = q->meet[1]; s1->list[e].parent != FG_ID_NONE; e = s1->list[e].parent) {
     p->step_kind[i] = s1->list[e].step_kind;
-    p->step_id[i] = s1->list[e].step_id;
+    p->step_id[i] = step_id(q, &s1->list[e], s1->list[e].node, s1->list[s1->list[e].parent].node);
     p->nodes[++i] = to_node(q, s1->list[s1->list[e].parent].node);
   }
   p->count = n;
@@ -531,7 +543,7 @@ static int within_expand(within *w, uint32_t u) {
     uint32_t p = u - w->nf, end = ix->person_credit_start[p + 1];
     int all = fg__all_roles(roles);
     for (uint32_t k = ix->person_credit_start[p]; k < end && rc >= 0; k++)
-      if (fg__person_entry_ok(g->credits, ix, k, roles, all))
+      if (fg__person_entry_ok(ix, k, roles, all))
         rc = within_offer(w, ix->person_film[k]);
   }
   return rc < 0 ? rc : FG_OK;
@@ -564,7 +576,7 @@ static int touches_frontier(const within *w, uint32_t v, int all) {
   uint32_t p = v - w->nf;
   for (uint32_t k = ix->person_credit_start[p]; k < ix->person_credit_start[p + 1]; k++)
     if (in_frontier(w, ix->person_film[k]) &&
-        fg__person_entry_ok(g->credits, ix, k, w->o->role_mask, all))
+        fg__person_entry_ok(ix, k, w->o->role_mask, all))
       return 1;
   return 0;
 }
@@ -816,7 +828,7 @@ static int walk_expand(fg_walk *w, uint32_t u, uint32_t d) {
     uint32_t p = u - w->nf;
     int all = fg__all_roles(w->o.role_mask);
     for (uint32_t k = ix->person_credit_start[p]; k < ix->person_credit_start[p + 1] && !rc; k++)
-      if (fg__person_entry_ok(g->credits, ix, k, w->o.role_mask, all))
+      if (fg__person_entry_ok(ix, k, w->o.role_mask, all))
         rc = walk_offer(w, ix->person_film[k], d + 1);
   }
   for (size_t i = before, j = w->nstack; !rc && j > i + 1; i++, j--) {

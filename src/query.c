@@ -104,6 +104,11 @@ typedef struct keyed {
   uint32_t id;
 } keyed;
 
+static int cmp_u32(const void *pa, const void *pb) {
+  uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+  return (a > b) - (a < b);
+}
+
 static int cmp_keyed(const void *pa, const void *pb) {
   const keyed *a = pa, *b = pb;
   if (a->key != b->key)
@@ -169,8 +174,34 @@ int fg_person_credits(const fg_graph *g, fg_id person, uint32_t role_mask, fg_id
     return rc;
   if (person >= g->n[FG_TABLE_PEOPLE])
     return fail(out, FG_ENOTFOUND);
-  return sorted_credits(g, ix->person_credit, ix->person_credit_start[person],
-                        ix->person_credit_start[person + 1], role_mask, person_order_key, out);
+  /* The by-person row holds films, not credit ids: take each film with a
+   * credit the mask takes once, then that film's credits of the person
+   * (one per entry of the row that the mask takes, so no more than n). */
+  uint32_t b = ix->person_credit_start[person], e = ix->person_credit_start[person + 1];
+  size_t n = e - b;
+  uint32_t *films = fg__malloc(&g->alloc, (2 * n + 1) * sizeof *films);
+  if (!films)
+    return fail(out, FG_ENOMEM);
+  uint32_t *ids = films + n;
+  size_t nfilms = 0, found = 0;
+  for (uint32_t k = b; k < e; k++)
+    if (role_mask & FG_ROLE_MASK(ix->person_role[k]))
+      films[nfilms++] = ix->person_film[k];
+  qsort(films, nfilms, sizeof *films, cmp_u32);
+  for (size_t k = 0; k < nfilms; k++) {
+    uint32_t film = films[k];
+    if (k && film == films[k - 1])
+      continue;
+    for (uint32_t j = ix->film_credit_start[film]; j < ix->film_credit_start[film + 1]; j++) {
+      uint32_t id = FG__CSR_ITEM(ix->film_credit, j);
+      const fg__credit *c = &g->credits[id];
+      if (c->person == person && (role_mask & FG_ROLE_MASK(c->role)) && found < n)
+        ids[found++] = id;
+    }
+  }
+  rc = sorted_credits(g, ids, 0, (uint32_t)found, role_mask, person_order_key, out);
+  fg__free(&g->alloc, films);
+  return rc;
 }
 
 /* Push, for each relation of `film` in one direction and of a type in
@@ -275,11 +306,9 @@ int fg_person_collaborators(const fg_graph *g, fg_id person, uint32_t role_mask,
   if (!films)
     return fail(out, FG_ENOMEM);
   size_t nfilms = 0;
-  for (uint32_t k = b; k < e; k++) {
-    const fg__credit *mine = &g->credits[ix->person_credit[k]];
-    if (role_mask & FG_ROLE_MASK(mine->role))
-      films[nfilms].key = mine->film, films[nfilms++].id = 0;
-  }
+  for (uint32_t k = b; k < e; k++)
+    if (role_mask & FG_ROLE_MASK(ix->person_role[k]))
+      films[nfilms].key = ix->person_film[k], films[nfilms++].id = 0;
   qsort(films, nfilms, sizeof *films, cmp_keyed);
   for (size_t k = 0; k < nfilms && !rc; k++) {
     if (k && films[k].key == films[k - 1].key)

@@ -6,8 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Every step of the path joins the nodes on either side of it. */
-static void check_path(const fg_graph *g, const fg_path *p) {
+/* Every step of the path joins the nodes on either side of it, through a
+ * credit whose role is in role_mask or a relation whose type is in
+ * rel_mask; a credit step names the first such credit of its person on
+ * its film (the one a search reaches the film by). */
+static void check_path_masks(const fg_graph *g, const fg_path *p, uint32_t role_mask,
+                             uint32_t rel_mask) {
   for (size_t i = 0; i + 1 < fg_path_count(p); i++) {
     uint64_t a = fg_path_node(p, i), b = fg_path_node(p, i + 1);
     int kind;
@@ -18,17 +22,31 @@ static void check_path(const fg_graph *g, const fg_path *p) {
       assert_int_equal(fg_graph_credit(g, id, &c), FG_OK);
       uint64_t film = FG_NODE(FG_NODE_FILM, c.film), person = FG_NODE(FG_NODE_PERSON, c.person);
       assert_true((a == film && b == person) || (a == person && b == film));
+      assert_true(role_mask & FG_ROLE_MASK(c.role));
+      fg_idlist *on_film = NULL;
+      assert_int_equal(fg_film_credits(g, c.film, role_mask, &on_film), FG_OK);
+      for (size_t k = 0; k < fg_idlist_count(on_film); k++) {
+        fg_credit e = FG_CREDIT_INIT;
+        assert_int_equal(fg_graph_credit(g, fg_idlist_get(on_film, k), &e), FG_OK);
+        assert_false(e.person == c.person && fg_idlist_get(on_film, k) < id);
+      }
+      fg_idlist_free(on_film);
     } else {
       assert_int_equal(kind, FG_STEP_RELATION);
       fg_relation r = FG_RELATION_INIT;
       assert_int_equal(fg_graph_relation(g, id, &r), FG_OK);
       uint64_t x = FG_NODE(FG_NODE_FILM, r.from), y = FG_NODE(FG_NODE_FILM, r.to);
       assert_true((a == x && b == y) || (a == y && b == x));
+      assert_true(rel_mask & FG_REL_MASK(r.type));
     }
   }
   int kind;
   fg_id id;
   assert_int_equal(fg_path_step(p, fg_path_count(p) - 1, &kind, &id), FG_ENOTFOUND);
+}
+
+static void check_path(const fg_graph *g, const fg_path *p) {
+  check_path_masks(g, p, FG_ROLES_ALL, FG_RELS_ALL);
 }
 
 static void test_sample_path(void **state) {
@@ -101,7 +119,7 @@ static void test_sample_path(void **state) {
 /* Plain one-sided BFS over the same edges: the length of a shortest path,
  * or -1. Nodes: films 0..nf-1, people nf... */
 static int plain_bfs(const fg_graph *g, size_t nf, size_t np, size_t from, size_t to,
-                     uint32_t rel_mask) {
+                     uint32_t role_mask, uint32_t rel_mask) {
   size_t n = nf + np;
   int *dist = malloc(n * sizeof *dist);
   size_t *queue = malloc(n * sizeof *queue), qh = 0, qt = 0;
@@ -115,6 +133,8 @@ static int plain_bfs(const fg_graph *g, size_t nf, size_t np, size_t from, size_
     for (fg_id c = 0; c < nc; c++) {
       fg_credit cr = FG_CREDIT_INIT;
       fg_graph_credit(g, c, &cr);
+      if (!(role_mask & FG_ROLE_MASK(cr.role)))
+        continue;
       size_t f = cr.film, p = nf + cr.person, v = u == f ? p : u == p ? f : SIZE_MAX;
       if (v != SIZE_MAX && dist[v] < 0)
         dist[v] = dist[u] + 1, queue[qt++] = v;
@@ -158,21 +178,27 @@ static void test_random_graphs_match_plain_bfs(void **state) {
         fg_id f2 = (fg_id)((seed >> 50) % nf);
         if (f2 != f)
           fgt_relation(g, f, (seed >> 10) % 2 ? FG_REL_REMAKE_OF : FG_REL_FOLLOWS, f2, 0);
-      } else {
-        fgt_credit(g, f, p, FG_ROLE_ACTOR, 0);
+      } else { /* several credits of one person on one film, in several roles */
+        static const int roles[] = {FG_ROLE_ACTOR, FG_ROLE_DIRECTOR, FG_ROLE_WRITER};
+        fgt_credit(g, f, p, roles[(seed >> 5) % 3], 0);
+        if ((seed >> 8) % 4 == 0)
+          fgt_credit(g, f, p, roles[(seed >> 12) % 3], 0);
       }
     }
     uint32_t masks[2] = {FG_RELS_ALL, FG_REL_MASK(FG_REL_REMAKE_OF)};
-    for (int m = 0; m < 2; m++) {
+    uint32_t role_masks[2] = {FG_ROLES_ALL,
+                              FG_ROLE_MASK(FG_ROLE_DIRECTOR) | FG_ROLE_MASK(FG_ROLE_ACTOR)};
+    for (int m = 0; m < 4; m++) {
       fg_path_options opts = FG_PATH_OPTIONS_INIT;
-      opts.rel_mask = masks[m];
+      opts.rel_mask = masks[m % 2];
+      opts.role_mask = role_masks[m / 2];
       for (size_t a = 0; a < nf + np; a++) {
         for (size_t b = 0; b < nf + np; b++) {
           uint64_t na = a < nf ? FG_NODE(FG_NODE_FILM, a) : FG_NODE(FG_NODE_PERSON, a - nf);
           uint64_t nb = b < nf ? FG_NODE(FG_NODE_FILM, b) : FG_NODE(FG_NODE_PERSON, b - nf);
           fg_path *p = NULL;
           int rc = fg_graph_shortest_path(g, na, nb, &opts, &p);
-          int want = plain_bfs(g, nf, np, a, b, masks[m]);
+          int want = plain_bfs(g, nf, np, a, b, opts.role_mask, opts.rel_mask);
           if (want < 0) {
             assert_int_equal(rc, FG_ENOTFOUND);
             continue;
@@ -181,7 +207,7 @@ static void test_random_graphs_match_plain_bfs(void **state) {
           assert_int_equal((int)fg_path_count(p) - 1, want);
           assert_true(fg_path_node(p, 0) == na);
           assert_true(fg_path_node(p, fg_path_count(p) - 1) == nb);
-          check_path(g, p);
+          check_path_masks(g, p, opts.role_mask, opts.rel_mask);
           fg_path_free(p);
         }
       }
@@ -374,7 +400,7 @@ static void test_large_random_graph(void **state) {
         assert_int_equal((int)fg_path_count(p) - 1, dist[b]);
         assert_int_equal(rd, FG_OK);
         assert_int_equal((int)steps, dist[b]);
-        check_path(g, p);
+        check_path_masks(g, p, o ? o->role_mask : FG_ROLES_ALL, FG_RELS_ALL);
       }
       fg_path_free(p);
       expect_within(g, na, 3, o, dist, NF, NP, a);
