@@ -388,12 +388,12 @@ FG_EXTERN int fg_graph_add_relation(fg_graph *g, const fg_relation *rel, fg_id *
 FG_EXTERN int fg_graph_add_aka(fg_graph *g, const fg_aka *aka, fg_id *out_id);
 
 /* Build the lookup indexes now (adjacency by film and by person, the title
- * and name search tables), so that the graph is frozen and can be read from
+ * and name search tables, AKAs by film), so that the graph is frozen and can be read from
  * many threads (see Threads above). Loaders leave this to the first query
  * (or to this call), so that loading several files builds them once: the
- * first traversal or lookup builds the adjacency only (O(V+E), at most
- * about 10 bytes a credit, see fg_memory), the first search the search
- * tables.
+ * first traversal or lookup builds the adjacency only (O(V+E), about 6
+ * bytes a credit, see fg_memory), the first search the search tables and
+ * the AKAs by film (an AKA lookup builds only the latter).
  * Records can still be added afterwards; the graph is then no longer frozen
  * and the next query or freeze rebuilds the indexes (O(V+E)).
  * Errors: FG_EINVAL, FG_ENOMEM (the graph keeps working, unfrozen). */
@@ -411,7 +411,8 @@ typedef struct fg_memory {
   uint64_t other;                    /* the graph itself, the undo log */
   uint64_t total;                    /* the sum of the above */
   uint64_t adjacency;                /* of `index`: the adjacency (traversals) */
-  uint64_t search;                   /* of `index`: the title and name tables */
+  uint64_t search;                   /* of `index`: the title and name tables
+                                        and the AKAs by film */
 } fg_memory;
 #define FG_MEMORY_VERSION 1
 #define FG_MEMORY_INIT { FG_MEMORY_VERSION, { 0, 0, 0, 0, 0 }, 0, 0, 0, 0, 0, 0, 0, 0 }
@@ -504,7 +505,9 @@ FG_EXTERN int fg_person_collaborators(const fg_graph *g, fg_id person, uint32_t 
 FG_EXTERN int fg_film_relations(const fg_graph *g, fg_id film, int direction,
                                 uint32_t type_mask, fg_idlist **out);
 
-/* AKA ids of a film, in the order added. */
+/* AKA ids of a film, in the order added. The AKAs by film are not part of
+ * the adjacency: the first call on an unfrozen graph builds them (O(AKAs +
+ * films)); fg_graph_freeze and the first search do too. */
 FG_EXTERN int fg_film_akas(const fg_graph *g, fg_id film, fg_idlist **out);
 
 /* Film ids that `film` remakes (usually 0 or 1), in the order added. */

@@ -13,9 +13,11 @@
 #if defined(__GNUC__)
 #define FG__PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
 #define FG__PREFETCH(addr) __builtin_prefetch(addr)
+#define FG__PREFETCH_WRITE(addr) __builtin_prefetch(addr, 1)
 #else
 #define FG__PRINTF(fmt, args)
 #define FG__PREFETCH(addr) ((void)(addr))
+#define FG__PREFETCH_WRITE(addr) ((void)(addr))
 #endif
 
 /* Largest number of records of one kind: ids are uint32 and FG_ID_NONE is
@@ -292,8 +294,9 @@ typedef struct fg__index {
   uint32_t *rel_rank;
   uint32_t *rel_out_start, *rel_out; /* by row */
   uint32_t *rel_in_start, *rel_in;
-  uint32_t *aka_start, *aka; /* see FG__CSR_ITEM */
-  int has_search;      /* the two tables below are built */
+  int has_akas;              /* the AKA rows are built (see fg__akas_get) */
+  uint32_t *aka_start, *aka; /* AKAs by film; see FG__CSR_ITEM */
+  int has_search;            /* the two tables below are built */
   fg__namekey *titles; /* sorted by hash, then id */
   size_t n_titles;
   fg__namekey *names;
@@ -477,11 +480,14 @@ int fg__seterr(fg_graph *g, int status, const char *fmt, ...) FG__PRINTF(3, 4);
  * behind a const pointer: see Threads in filmgraph.h). NULL + *status on
  * failure. */
 const fg__index *fg__index_get(const fg_graph *g, int *status);
-/* The index with its search tables, built now if missing (as above). */
+/* The index with its AKA rows, built now if missing (as above). */
+const fg__index *fg__akas_get(const fg_graph *g, int *status);
+/* The index with its AKA rows and search tables, built now if missing (as
+ * above). */
 const fg__index *fg__search_get(const fg_graph *g, int *status);
 void fg__index_free(const fg__alloc *a, fg__index *ix);
 int fg__index_valid(const fg_graph *g);
-/* Bytes of the adjacency, and of the search tables. */
+/* Bytes of the adjacency, and of the search tables with the AKA rows. */
 size_t fg__index_adjacency_bytes(const fg__index *ix);
 size_t fg__index_search_bytes(const fg__index *ix);
 /* The first credit of `person` on `film` (in credit id order) whose role is

@@ -4,16 +4,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Common start of a query: check arguments, get the index (with the search
- * tables if `search`), make the list. */
+/* What a query needs of the index: the adjacency, the AKA rows too, or
+ * the search tables too. */
+enum { FG__NEED_ADJACENCY, FG__NEED_AKAS, FG__NEED_SEARCH };
+
+/* Common start of a query: check arguments, get the index with what it
+ * needs, make the list. */
 static int start_query(const fg_graph *g, const void *arg, fg_idlist **out, const fg__index **ix,
-                       int search) {
+                       int need) {
   if (out)
     *out = NULL;
   if (!g || !arg || !out)
     return FG_EINVAL;
   int rc;
-  *ix = search ? fg__search_get(g, &rc) : fg__index_get(g, &rc);
+  *ix = need == FG__NEED_SEARCH ? fg__search_get(g, &rc)
+        : need == FG__NEED_AKAS ? fg__akas_get(g, &rc)
+                                : fg__index_get(g, &rc);
   if (!*ix)
     return rc;
   *out = fg__idlist_new(&g->alloc);
@@ -21,7 +27,7 @@ static int start_query(const fg_graph *g, const void *arg, fg_idlist **out, cons
 }
 
 static int begin(const fg_graph *g, const void *arg, fg_idlist **out, const fg__index **ix) {
-  return start_query(g, arg, out, ix, 0);
+  return start_query(g, arg, out, ix, FG__NEED_ADJACENCY);
 }
 
 static int fail(fg_idlist **out, int rc) {
@@ -61,7 +67,7 @@ static int film_has_title(const fg_graph *g, const fg__index *ix, uint32_t f, co
 
 int fg_graph_search_films(const fg_graph *g, const char *title, int32_t year, fg_idlist **out) {
   const fg__index *ix;
-  int rc = start_query(g, title, out, &ix, 1);
+  int rc = start_query(g, title, out, &ix, FG__NEED_SEARCH);
   if (rc)
     return rc;
   size_t qlen = strlen(title);
@@ -82,7 +88,7 @@ int fg_graph_search_films(const fg_graph *g, const char *title, int32_t year, fg
 
 int fg_graph_search_people(const fg_graph *g, const char *name, fg_idlist **out) {
   const fg__index *ix;
-  int rc = start_query(g, name, out, &ix, 1);
+  int rc = start_query(g, name, out, &ix, FG__NEED_SEARCH);
   if (rc)
     return rc;
   size_t qlen = strlen(name);
@@ -261,7 +267,7 @@ int fg_film_remakes(const fg_graph *g, fg_id film, fg_idlist **out) {
 
 int fg_film_akas(const fg_graph *g, fg_id film, fg_idlist **out) {
   const fg__index *ix;
-  int rc = begin(g, g, out, &ix);
+  int rc = start_query(g, g, out, &ix, FG__NEED_AKAS);
   if (rc)
     return rc;
   if (film >= g->n[FG_TABLE_FILMS])

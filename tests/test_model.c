@@ -1015,8 +1015,27 @@ static void test_graph_memory(void **state) {
     snprintf(key, sizeof key, "a-film-with-a-long-key-%d", i);
     fgt_film(g, key, key, 2000);
   }
+  /* The indexes come in three parts, each built when first needed: the
+   * adjacency (a traversal), the AKAs by film (an AKA lookup), the search
+   * tables (a search, or the freeze). */
+  fg_memory part = FG_MEMORY_INIT;
+  fg_idlist *l = NULL;
+  assert_int_equal(fg_film_remake_of(g, 0, &l), FG_OK);
+  fg_idlist_free(l);
+  assert_int_equal(fg_graph_memory(g, &part), FG_OK);
+  assert_true(part.adjacency > 0);
+  assert_int_equal(part.search, 0);
+  uint64_t adjacency = part.adjacency;
+  assert_int_equal(fg_film_akas(g, 0, &l), FG_OK);
+  fg_idlist_free(l);
+  assert_int_equal(fg_graph_memory(g, &part), FG_OK);
+  assert_int_equal(part.adjacency, adjacency);
+  assert_true(part.search >= 5001 * sizeof(uint32_t)); /* a row start per film */
+  uint64_t akas = part.search;
   assert_int_equal(fg_graph_freeze(g), FG_OK);
   assert_int_equal(fg_graph_memory(g, &m1), FG_OK);
+  assert_int_equal(m1.adjacency, adjacency);
+  assert_true(m1.search > akas);
   uint64_t sum = m1.strings + m1.string_table + m1.keys + m1.index + m1.other;
   for (int t = 0; t < FG_TABLE_COUNT_; t++)
     sum += m1.records[t];
