@@ -19,11 +19,14 @@ void *fg__realloc(const fg__alloc *a, void *ptr, size_t size) {
   return a->realloc_fn(ptr, size ? size : 1, a->ud);
 }
 
-void *fg__shrink(const fg__alloc *a, void *ptr, size_t size) {
-  if (!a->libc || !ptr)
+void *fg__shrink(const fg__alloc *a, void *ptr, size_t *size, size_t want) {
+  if (!a->libc || !ptr || want >= *size)
     return ptr;
-  void *p = realloc(ptr, size ? size : 1);
-  return p ? p : ptr;
+  void *p = realloc(ptr, want ? want : 1);
+  if (!p)
+    return ptr;
+  *size = want;
+  return p;
 }
 
 void fg__free(const fg__alloc *a, void *ptr) {

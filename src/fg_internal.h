@@ -45,11 +45,12 @@ void *fg__realloc(const fg__alloc *a, void *ptr, size_t size);
  * allocators, and small arrays, get fg__realloc. `old_size` bytes are kept;
  * the old block is freed. Freed with fg__free. */
 void *fg__realloc_random(const fg__alloc *a, void *ptr, size_t old_size, size_t size);
-/* Give the memory past the first `size` bytes of block ptr back, where
- * that cannot fail or copy: with libc's allocator (realloc to a smaller
- * size), not with hooks. Returns the block, which may have moved; never
- * NULL for a non-NULL ptr (a refused shrink keeps the whole block). */
-void *fg__shrink(const fg__alloc *a, void *ptr, size_t size);
+/* Give the memory past the first `want` bytes of block ptr (of *size
+ * bytes) back, where that cannot fail or copy: with libc's allocator
+ * (realloc to a smaller size), not with hooks. Returns the block, which may
+ * have moved, and sets *size to its size now; never NULL for a non-NULL ptr
+ * (a refused shrink keeps the whole block). */
+void *fg__shrink(const fg__alloc *a, void *ptr, size_t *size, size_t want);
 void fg__free(const fg__alloc *a, void *ptr);
 /* Make room for `need` elements of `elem` bytes in *ptr (capacity *cap,
  * in elements), growing geometrically. FG_OK, FG_ENOMEM or FG_ELIMIT
@@ -287,6 +288,7 @@ typedef struct fg__index {
   uint32_t *person_credit_start;
   uint32_t *person_film;
   uint8_t *person_role;
+  size_t person_role_bytes; /* allocated: see build_person_adjacency */
   /* Relations: few films have any, so a film's row is found through a bit
    * per film and a running count per 64 films (rank), not an array over
    * all films. Rows: out-going by `from`, in-coming by `to`. */
@@ -491,9 +493,10 @@ int fg__index_valid(const fg_graph *g);
 size_t fg__index_adjacency_bytes(const fg__index *ix);
 size_t fg__index_search_bytes(const fg__index *ix);
 /* The first credit of `person` on `film` (in credit id order) whose role is
- * in role_mask, or FG_ID_NONE: the credit of by-person entry k is the one
- * this finds for its film, person and the mask FG_ROLE_MASK(role). Costs
- * the film's number of credits. */
+ * in role_mask, or FG_ID_NONE. A search that reaches a film from a person
+ * takes the first entry of the person's row for that film that the mask
+ * passes, which is this credit (rows are in credit id order). Costs the
+ * film's number of credits. */
 uint32_t fg__credit_find(const fg_graph *g, const fg__index *ix, uint32_t film, uint32_t person,
                          uint32_t role_mask);
 

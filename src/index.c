@@ -41,7 +41,7 @@ size_t fg__index_adjacency_bytes(const fg__index *ix) {
   size_t words = nf / 64 + 1, rows = rel_rows(ix);
   size_t w = (nf + 1) + nc * !!ix->film_credit + (np + 1) + nc + /* credits */
              words * 3 + 2 * (rows + 1) + 2 * ix->n[FG_TABLE_RELATIONS]; /* relations */
-  return sizeof *ix + w * sizeof(uint32_t) + nc * sizeof *ix->person_role;
+  return sizeof *ix + w * sizeof(uint32_t) + ix->person_role_bytes;
 }
 
 size_t fg__index_search_bytes(const fg__index *ix) {
@@ -206,7 +206,8 @@ static int build_person_adjacency(const fg_graph *g, fg__index *ix, uint32_t *bu
   fg__free(a, scratch);
   fg__free(a, scratch_tag);
   /* The roles fill the tags' front half: give back the rest. */
-  role = fg__shrink(a, role, nc);
+  size_t role_bytes = (nc ? nc : 1) * sizeof *tag;
+  role = fg__shrink(a, role, &role_bytes, nc);
   /* start[p] ended at p's end, the next person's first slot: shift back. */
   for (size_t p = np; p > 0; p--)
     start[p] = start[p - 1];
@@ -214,6 +215,7 @@ static int build_person_adjacency(const fg_graph *g, fg__index *ix, uint32_t *bu
   ix->person_credit_start = start;
   ix->person_film = films;
   ix->person_role = role;
+  ix->person_role_bytes = role_bytes;
   return FG_OK;
 }
 
