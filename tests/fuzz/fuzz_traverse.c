@@ -18,6 +18,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Every credit step of a path joins the person and the film on either
+ * side of it. */
+static int steps_join(const fg_graph *g, const fg_path *p) {
+  for (size_t i = 0; i + 1 < fg_path_count(p); i++) {
+    int kind;
+    fg_id id;
+    if (fg_path_step(p, i, &kind, &id) != FG_OK)
+      return 0;
+    if (kind != FG_STEP_CREDIT)
+      continue;
+    fg_credit c = FG_CREDIT_INIT;
+    if (fg_graph_credit(g, id, &c) != FG_OK)
+      return 0;
+    uint64_t a = fg_path_node(p, i), b = fg_path_node(p, i + 1);
+    uint64_t film = FG_NODE(FG_NODE_FILM, c.film), person = FG_NODE(FG_NODE_PERSON, c.person);
+    if (!((a == film && b == person) || (a == person && b == film)))
+      return 0;
+  }
+  return 1;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #define PER_FILM 16
@@ -101,6 +122,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
                                 &path);
     if (rc != FG_OK && rc != FG_ENOTFOUND)
       abort();
+    if (rc == FG_OK && !steps_join(g, path))
+      abort();
     fg_path_free(path);
     fg_film film = FG_FILM_INIT;
     fg_graph_film(g, f, &film);
@@ -140,7 +163,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (total != nf)
     abort(); /* every film in exactly one component */
   fg_components_free(comps);
-  fg_person_credits(g, 0, FG_ROLES_ALL, &l);
+  if (fg_person_credits(g, 0, FG_ROLES_ALL, &l) == FG_OK) {
+    /* exactly person 0's credits, each once */
+    size_t nc = fg_graph_count(g, FG_TABLE_CREDITS), mine = 0;
+    for (fg_id c = 0; c < nc; c++) {
+      fg_credit cr = FG_CREDIT_INIT;
+      if (fg_graph_credit(g, c, &cr) == FG_OK && cr.person == 0)
+        mine++;
+    }
+    if (fg_idlist_count(l) != mine)
+      abort();
+    for (size_t i = 0; i < fg_idlist_count(l); i++) {
+      fg_credit cr = FG_CREDIT_INIT;
+      if (fg_graph_credit(g, fg_idlist_get(l, i), &cr) != FG_OK || cr.person != 0)
+        abort();
+      if (i && fg_idlist_get(l, i) == fg_idlist_get(l, i - 1))
+        abort();
+    }
+  }
   fg_idlist_free(l);
   fg_graph_search_people(g, "P", &l);
   fg_idlist_free(l);
