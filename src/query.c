@@ -115,6 +115,30 @@ static int cmp_u32(const void *pa, const void *pb) {
   return (a > b) - (a < b);
 }
 
+/* The films of a person's credits whose role is in role_mask, each once,
+ * ascending (two credits on one film may lie far apart in the person's
+ * row), into a new *films (freed by the caller; NULL on failure). */
+static int person_films(const fg_graph *g, const fg__index *ix, fg_id person, uint32_t role_mask,
+                        uint32_t **films, size_t *count) {
+  uint32_t b = ix->person_credit_start[person], e = ix->person_credit_start[person + 1];
+  uint32_t *f = fg__malloc(&g->alloc, (e - b + 1) * sizeof *f);
+  *films = f;
+  *count = 0;
+  if (!f)
+    return FG_ENOMEM;
+  size_t n = 0;
+  for (uint32_t k = b; k < e; k++)
+    if (role_mask & FG_ROLE_MASK(ix->person_role[k]))
+      f[n++] = ix->person_film[k];
+  qsort(f, n, sizeof *f, cmp_u32);
+  size_t m = 0;
+  for (size_t k = 0; k < n; k++)
+    if (!m || f[k] != f[m - 1])
+      f[m++] = f[k];
+  *count = m;
+  return FG_OK;
+}
+
 static int cmp_keyed(const void *pa, const void *pb) {
   const keyed *a = pa, *b = pb;
   if (a->key != b->key)
@@ -180,33 +204,31 @@ int fg_person_credits(const fg_graph *g, fg_id person, uint32_t role_mask, fg_id
     return rc;
   if (person >= g->n[FG_TABLE_PEOPLE])
     return fail(out, FG_ENOTFOUND);
-  /* The by-person row holds films, not credit ids: take each film with a
-   * credit the mask takes once, then that film's credits of the person
-   * (one per entry of the row that the mask takes, so no more than n). */
-  uint32_t b = ix->person_credit_start[person], e = ix->person_credit_start[person + 1];
-  size_t n = e - b;
-  uint32_t *films = fg__malloc(&g->alloc, (2 * n + 1) * sizeof *films);
-  if (!films)
-    return fail(out, FG_ENOMEM);
-  uint32_t *ids = films + n;
-  size_t nfilms = 0, found = 0;
-  for (uint32_t k = b; k < e; k++)
-    if (role_mask & FG_ROLE_MASK(ix->person_role[k]))
-      films[nfilms++] = ix->person_film[k];
-  qsort(films, nfilms, sizeof *films, cmp_u32);
+  /* The by-person row holds films, not credit ids: take each of the
+   * person's films once, then the person's credits among its credits
+   * (one per entry of the row, so no more than the row's length). */
+  uint32_t *films, *ids = NULL;
+  size_t nfilms, found = 0;
+  size_t row = ix->person_credit_start[person + 1] - ix->person_credit_start[person];
+  if (!(rc = person_films(g, ix, person, role_mask, &films, &nfilms)) &&
+      !(ids = fg__malloc(&g->alloc, (row + 1) * sizeof *ids)))
+    rc = FG_ENOMEM;
+  if (rc) {
+    fg__free(&g->alloc, films);
+    return fail(out, rc);
+  }
   for (size_t k = 0; k < nfilms; k++) {
     uint32_t film = films[k];
-    if (k && film == films[k - 1])
-      continue;
     for (uint32_t j = ix->film_credit_start[film]; j < ix->film_credit_start[film + 1]; j++) {
       uint32_t id = FG__CSR_ITEM(ix->film_credit, j);
       const fg__credit *c = &g->credits[id];
-      if (c->person == person && (role_mask & FG_ROLE_MASK(c->role)) && found < n)
+      if (c->person == person && (role_mask & FG_ROLE_MASK(c->role)) && found < row)
         ids[found++] = id;
     }
   }
-  rc = sorted_credits(g, ids, 0, (uint32_t)found, role_mask, person_order_key, out);
   fg__free(&g->alloc, films);
+  rc = sorted_credits(g, ids, 0, (uint32_t)found, role_mask, person_order_key, out);
+  fg__free(&g->alloc, ids);
   return rc;
 }
 
@@ -305,21 +327,12 @@ int fg_person_collaborators(const fg_graph *g, fg_id person, uint32_t role_mask,
   size_t n = 0, cap = 0;
   fg__slot *slots = NULL;
   size_t nslots = 0;
-  /* The person's films, each once (two credits on one film may lie far
-   * apart in the person's list). */
-  uint32_t b = ix->person_credit_start[person], e = ix->person_credit_start[person + 1];
-  keyed *films = fg__malloc(&g->alloc, (e - b + 1) * sizeof *films);
-  if (!films)
-    return fail(out, FG_ENOMEM);
-  size_t nfilms = 0;
-  for (uint32_t k = b; k < e; k++)
-    if (role_mask & FG_ROLE_MASK(ix->person_role[k]))
-      films[nfilms].key = ix->person_film[k], films[nfilms++].id = 0;
-  qsort(films, nfilms, sizeof *films, cmp_keyed);
+  uint32_t *films;
+  size_t nfilms;
+  if ((rc = person_films(g, ix, person, role_mask, &films, &nfilms)))
+    return fail(out, rc);
   for (size_t k = 0; k < nfilms && !rc; k++) {
-    if (k && films[k].key == films[k - 1].key)
-      continue;
-    fg_id film = (fg_id)films[k].key;
+    fg_id film = films[k];
     for (uint32_t j = ix->film_credit_start[film]; j < ix->film_credit_start[film + 1] && !rc; j++) {
       uint32_t other = g->credits[FG__CSR_ITEM(ix->film_credit, j)].person;
       if (other == person)
