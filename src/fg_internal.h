@@ -559,6 +559,9 @@ void fg__reader_close(fg__reader *r);
 /* The bytes already read past the last line returned (for a look ahead);
  * valid until the next fg__reader_next. */
 const char *fg__reader_ahead(const fg__reader *r, size_t *len);
+/* Take the next len + 1 bytes (a line of len bytes and its newline, all
+ * among those fg__reader_ahead gives) as the next line returned. */
+void fg__reader_skip_line(fg__reader *r, size_t len);
 
 /* ---- Row loading (load.c) -------------------------------------------------
  * The machinery every tabular loader shares: a header naming the columns,
@@ -608,6 +611,11 @@ struct fg__loader {
   int skip_dangling; /* see fg__catalog_load_rows */
   size_t max_field;   /* opts->max_field or its default */
   int field_too_long; /* the current row failed on max_field (a row error) */
+  /* The 64-byte block of the reader's buffer being split (NULL if none:
+   * the next row starts a block), and its masks from the cursor on:
+   * tabs and newlines, newlines, NUL and CR bytes, bytes >= 0x80. */
+  const char *blk;
+  uint64_t blk_sep, blk_nl, blk_bad, blk_high;
 };
 
 /* Fill ld->info for the current line at byte `off`; returns status. */

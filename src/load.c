@@ -195,6 +195,107 @@ static int split(fg__loader *ld) {
   return FG_OK;
 }
 
+/* The next line and its fields at once, from the reader's buffer, without
+ * a separate pass to find the newline: 64-byte blocks are turned into bit
+ * masks (tabs and newlines, NUL and CR, high bytes) once, and the fields
+ * of each line are read off the masks, so a block shared by two lines is
+ * scanned once. Returns 0 if it cannot (no SSE2, or no newline in the
+ * whole blocks left in the buffer: the reader's line by line path then
+ * takes this line); else 1, with the row split (or failed) in *rc, as
+ * split() leaves it. */
+#ifdef SSE_SCAN
+static void load_block(fg__loader *ld, const char *p) {
+  const __m128i tab = _mm_set1_epi8('\t'), nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'),
+                nul = _mm_setzero_si128();
+  uint64_t sep = 0, nls = 0, bad = 0, high = 0;
+  for (unsigned k = 0; k < 4; k++) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
+    __m128i is_nl = _mm_cmpeq_epi8(v, nl);
+    unsigned shift = 16 * k;
+    sep |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, tab), is_nl))
+           << shift;
+    nls |= (uint64_t)(unsigned)_mm_movemask_epi8(is_nl) << shift;
+    bad |= (uint64_t)(unsigned)_mm_movemask_epi8(
+               _mm_or_si128(_mm_cmpeq_epi8(v, nul), _mm_cmpeq_epi8(v, cr)))
+           << shift;
+    high |= (uint64_t)(unsigned)_mm_movemask_epi8(v) << shift;
+  }
+  ld->blk = p;
+  ld->blk_sep = sep, ld->blk_nl = nls, ld->blk_bad = bad, ld->blk_high = high;
+}
+#endif
+
+static int fast_row(fg__loader *ld, int *rc) {
+#ifdef SSE_SCAN
+  size_t avail;
+  const char *line = fg__reader_ahead(&ld->rd, &avail), *end = line + avail;
+  if (!ld->blk) {
+    if (avail < 64)
+      return 0;
+    load_block(ld, line);
+  }
+  /* The masks in locals: the stores into ld->f would otherwise make the
+   * compiler reload them for every field. */
+  const char *blk = ld->blk, *start = line, *high = NULL;
+  uint64_t sep = ld->blk_sep, bad = 0;
+  int nf = 0;
+  for (;;) {
+    if (!sep) { /* the line goes on past this block */
+      bad |= ld->blk_bad;
+      if (ld->blk_high && !high)
+        high = blk + __builtin_ctzll(ld->blk_high);
+      if (end - (blk + 64) < 64) {
+        ld->blk = NULL;
+        return 0;
+      }
+      load_block(ld, blk + 64);
+      blk = ld->blk, sep = ld->blk_sep;
+      continue;
+    }
+    unsigned b = (unsigned)__builtin_ctzll(sep);
+    const char *at = blk + b;
+    sep &= sep - 1;
+    if (nf <= FG__MAX_COLS) {
+      ld->f[nf].p = start;
+      ld->f[nf].len = (size_t)(at - start);
+      ld->f[nf].off = (size_t)(start - line);
+    }
+    nf++;
+    start = at + 1;
+    if (ld->blk_nl >> b & 1) {
+      uint64_t upto = (2ull << b) - 1; /* bits 0..b (all of them when b is 63) */
+      bad |= ld->blk_bad & upto;
+      if ((ld->blk_high & upto) && !high)
+        high = blk + __builtin_ctzll(ld->blk_high & upto);
+      ld->blk_bad &= ~upto;
+      ld->blk_high &= ~upto;
+      ld->blk_sep = sep;
+      break;
+    }
+  }
+  size_t len = (size_t)(start - 1 - line);
+  if (len > ld->rd.max_line) { /* (a buffer source): the reader reports it */
+    ld->blk = NULL;
+    return 0;
+  }
+  fg__reader_skip_line(&ld->rd, len);
+  ld->line = line;
+  ld->len = len;
+  ld->nf = nf;
+  size_t at;
+  if (bad)
+    *rc = split(ld); /* it finds the NUL or CR and says where */
+  else if (high && !fg__utf8_valid(high, (size_t)(line + len - high), &at))
+    *rc = fg__ld_fail(ld, FG_EPARSE, (size_t)(high - line) + at, "invalid UTF-8");
+  else
+    *rc = FG_OK;
+  return 1;
+#else
+  (void)ld, (void)rc;
+  return 0;
+#endif
+}
+
 /* ---- Lines and the header ---------------------------------------------------- */
 
 /* Split a line that must end with a newline. */
@@ -264,8 +365,9 @@ static int is_row_error(int rc) {
   return rc == FG_EPARSE || rc == FG_EEXISTS || rc == FG_ENOTFOUND || rc == FG_EINVAL;
 }
 
-static int parse_row(fg__loader *ld, int terminated) {
-  FG__TRY(split_line(ld, terminated));
+/* The current row, split with status split_rc, into records. */
+static int parse_row(fg__loader *ld, int split_rc) {
+  FG__TRY(split_rc);
   if (ld->nf != ld->ncols) {
     size_t off = ld->nf > ld->ncols ? ld->f[ld->ncols].off - 1 : ld->len;
     return fg__ld_fail(ld, FG_EPARSE, off, "expected %d fields (as the header), found %d",
@@ -324,16 +426,22 @@ int fg__ld_run(fg__loader *ld, const fg_source *src) {
   } else if (rc == FG_OK) {
     rc = check_header(ld, terminated);
   }
+  ld->blk = NULL;
   while (rc == FG_OK) {
-    rc = fg__reader_next(&ld->rd, &ld->line, &ld->len, &terminated, info);
-    if (rc == 1) {
-      rc = FG_OK;
-      break;
+    int split_rc;
+    if (!fast_row(ld, &split_rc)) {
+      rc = fg__reader_next(&ld->rd, &ld->line, &ld->len, &terminated, info);
+      ld->blk = NULL; /* the buffer may have moved */
+      if (rc == 1) {
+        rc = FG_OK;
+        break;
+      }
+      if (rc)
+        break;
+      split_rc = split_line(ld, terminated);
     }
-    if (rc)
-      break;
     ld->field_too_long = 0;
-    rc = parse_row(ld, terminated);
+    rc = parse_row(ld, split_rc);
     if (rc == FG_OK) {
       if ((++ld->rows & 0xFFFFF) == 0)
         progress(ld);

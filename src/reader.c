@@ -169,6 +169,12 @@ int fg__reader_next(fg__reader *r, const char **line, size_t *len, int *terminat
   }
 }
 
+void fg__reader_skip_line(fg__reader *r, size_t len) {
+  r->beg += len + 1;
+  r->consumed += len + 1;
+  r->line++;
+}
+
 const char *fg__reader_ahead(const fg__reader *r, size_t *len) {
   if (r->data) {
     *len = r->size - r->beg;

@@ -1031,6 +1031,187 @@ static void test_malformed(void **state) {
   }
 }
 
+/* ---- Splitting rows in 64-byte blocks --------------------------------------
+ * The loader turns 64-byte blocks of its buffer into bit masks and reads a
+ * row's fields off them (load.c, fast_row); a row that does not end within
+ * the whole blocks left goes line by line. A 1-byte callback only ever
+ * takes the second path, a buffer mostly the first: rows of every length
+ * around the block size, with non-ASCII names, must load the same both
+ * ways, and a bad byte anywhere in any row must fail at the same line and
+ * column. */
+
+typedef struct gen_rows {
+  char *text;
+  size_t len, cap;
+  size_t nrows;
+  size_t *start; /* byte offset of each data row's line */
+  char **names;  /* the name each row gives */
+} gen_rows;
+
+static uint32_t lcg(uint32_t *s) {
+  *s = *s * 1664525u + 1013904223u;
+  return *s >> 8;
+}
+
+static void gen_put(gen_rows *r, const char *s, size_t n) {
+  if (r->len + n + 1 > r->cap) {
+    r->cap = (r->len + n + 1) * 2;
+    r->text = realloc(r->text, r->cap);
+    assert_non_null(r->text);
+  }
+  memcpy(r->text + r->len, s, n);
+  r->len += n;
+  r->text[r->len] = '\0';
+}
+
+/* name.basics rows whose names are 1 to 200 characters: ASCII, 2-byte é
+ * and 3-byte 日 mixed. */
+static void gen_names(gen_rows *r, size_t nrows, uint32_t seed) {
+  memset(r, 0, sizeof *r);
+  r->nrows = nrows;
+  r->start = calloc(nrows, sizeof *r->start);
+  r->names = calloc(nrows, sizeof *r->names);
+  assert_true(r->start && r->names);
+  gen_put(r, NAMES_HEADER, strlen(NAMES_HEADER));
+  for (size_t i = 0; i < nrows; i++) {
+    char name[1024], line[1200];
+    size_t n = 0, chars = 1 + lcg(&seed) % (i % 3 ? 70 : 200);
+    for (size_t k = 0; k < chars; k++) {
+      uint32_t pick = lcg(&seed) % 10;
+      const char *c = pick == 0 ? "\xC3\xA9" : pick == 1 ? "\xE6\x97\xA5" : NULL;
+      if (c) {
+        memcpy(name + n, c, strlen(c));
+        n += strlen(c);
+      } else {
+        name[n++] = (char)('a' + lcg(&seed) % 26);
+      }
+    }
+    name[n] = '\0';
+    r->names[i] = strdup(name);
+    r->start[i] = r->len;
+    int w = snprintf(line, sizeof line, "nm%07zu\t%s\t%u\t\\N\tactor\t\\N\n", i + 1, name,
+                     1900 + lcg(&seed) % 100);
+    gen_put(r, line, (size_t)w);
+  }
+}
+
+static void gen_free(gen_rows *r) {
+  for (size_t i = 0; i < r->nrows; i++)
+    free(r->names[i]);
+  free(r->names);
+  free(r->start);
+  free(r->text);
+}
+
+/* Load `text` as name.basics from a buffer (how 0), a 1-byte callback (1)
+ * or a 4 KiB callback (2). */
+static int load_names_as(fg_graph *g, int how, const char *text, size_t size,
+                         const fg_load_options *opts, fg_error_info *err) {
+  fg_source src = FG_SOURCE_INIT;
+  fgt_stream st = {text, size, 0, how == 1 ? 1 : 4096, 0, 0, 0};
+  if (how == 0) {
+    src.data = text;
+    src.size = size;
+  } else {
+    src.read = fgt_stream_read;
+    src.payload = &st;
+  }
+  return fg_graph_load_imdb_file(g, FG_IMDB_NAME_BASICS, &src, opts, err);
+}
+
+/* The 1-based column of byte `at` of a line: characters before it, plus 1. */
+static uint64_t char_column(const char *line, size_t at) {
+  uint64_t col = 1;
+  for (size_t i = 0; i < at; i++)
+    col += ((unsigned char)line[i] & 0xC0) != 0x80;
+  return col;
+}
+
+static void test_split_blocks(void **state) {
+  (void)state;
+  gen_rows r;
+  gen_names(&r, 400, 7);
+  for (int how = 0; how < 3; how++) {
+    fg_graph *g = fgt_graph(NULL);
+    fg_error_info err = FG_ERROR_INFO_INIT;
+    int rc = load_names_as(g, how, r.text, r.len, NULL, &err);
+    if (rc)
+      fail_msg("source %d: %s:%lu:%lu: %s", how, fg_errstr(rc), (unsigned long)err.line,
+               (unsigned long)err.column, err.message);
+    assert_int_equal(err.rows, r.nrows);
+    for (size_t i = 0; i < r.nrows; i++) {
+      char key[32];
+      fg_id id;
+      fg_person p = FG_PERSON_INIT;
+      snprintf(key, sizeof key, "nm%07zu", i + 1);
+      assert_int_equal(fg_graph_find_person(g, key, &id), FG_OK);
+      assert_int_equal(fg_graph_person(g, id, &p), FG_OK);
+      assert_string_equal(p.name, r.names[i]);
+      assert_string_equal(p.professions, "actor");
+    }
+    fg_graph_free(g);
+  }
+  /* One bad byte, inserted before a random character of a random row. */
+  static const struct {
+    char byte;
+    const char *fragment;
+  } bad[] = {{'\0', "NUL byte"}, {'\r', "carriage return"}, {'\x80', "invalid UTF-8"},
+             {'\t', "expected 6 fields"}};
+  uint32_t seed = 11;
+  for (int t = 0; t < 120; t++) {
+    size_t row = lcg(&seed) % r.nrows, line_start = r.start[row];
+    size_t line_len = (size_t)(strchr(r.text + line_start, '\n') - (r.text + line_start));
+    size_t at;
+    do
+      at = lcg(&seed) % line_len;
+    while (((unsigned char)r.text[line_start + at] & 0xC0) == 0x80);
+    int kind = t % 4;
+    char *text = malloc(r.len + 2);
+    assert_non_null(text);
+    memcpy(text, r.text, line_start + at);
+    text[line_start + at] = bad[kind].byte;
+    memcpy(text + line_start + at + 1, r.text + line_start + at, r.len - line_start - at + 1);
+    size_t err_at = at; /* byte of the line the error names */
+    if (kind == 3) {      /* a field too many: named at the tab before the seventh */
+      int tabs = 0;
+      for (err_at = 0; tabs < 6; err_at++)
+        tabs += text[line_start + err_at] == '\t';
+      err_at--;
+    }
+    uint64_t want_col = char_column(text + line_start, err_at);
+    for (int how = 0; how < 3; how++) {
+      fg_graph *g = fgt_graph(NULL);
+      fg_error_info err = FG_ERROR_INFO_INIT;
+      int rc = load_names_as(g, how, text, r.len + 1, NULL, &err);
+      if (rc != FG_EPARSE || err.line != row + 2 || err.column != want_col ||
+          !strstr(err.message, bad[kind].fragment))
+        fail_msg("byte %d at %zu of row %zu (source %d): expected %lu:%lu '%s'; got %s at "
+                 "%lu:%lu: %s",
+                 bad[kind].byte, at, row, how, (unsigned long)(row + 2),
+                 (unsigned long)want_col, bad[kind].fragment, fg_errstr(rc),
+                 (unsigned long)err.line, (unsigned long)err.column, err.message);
+      assert_int_equal(fg_graph_count(g, FG_TABLE_PEOPLE), 0);
+      fg_graph_free(g);
+    }
+    free(text);
+  }
+  /* A line over max_line stops every source at that line. */
+  fg_load_options opts = FG_LOAD_OPTIONS_INIT;
+  opts.max_line = 100;
+  size_t first_long = 0;
+  while (strchr(r.text + r.start[first_long], '\n') - (r.text + r.start[first_long]) <= 100)
+    first_long++;
+  for (int how = 0; how < 3; how++) {
+    fg_graph *g = fgt_graph(NULL);
+    fg_error_info err = FG_ERROR_INFO_INIT;
+    assert_int_equal(load_names_as(g, how, r.text, r.len, &opts, &err), FG_ELIMIT);
+    assert_int_equal(err.line, first_long + 2);
+    assert_int_equal(fg_graph_count(g, FG_TABLE_PEOPLE), 0);
+    fg_graph_free(g);
+  }
+  gen_free(&r);
+}
+
 /* LIBRARY BUG (src/imdb.c, row_title_crew): a title.crew row that fails
  * after some of its credits were appended (an empty item, or, with
  * FG_LOAD_STRICT_REFS | FG_LOAD_LENIENT, an unknown person after a known
@@ -1983,6 +2164,7 @@ int main(void) {
       cmocka_unit_test(test_strict_refs),
       cmocka_unit_test(test_headers),
       cmocka_unit_test(test_malformed),
+      cmocka_unit_test(test_split_blocks),
       cmocka_unit_test(test_crew_lenient_skip_adds_nothing),
       cmocka_unit_test(test_dedupe_many),
       cmocka_unit_test(test_folder_groups_credits_by_film),
