@@ -535,8 +535,10 @@ typedef struct fg__reader {
   const fg__alloc *a;
   const char *name; /* for messages */
   void *fp;         /* FILE * when reading a path */
-  const char *data; /* buffer source */
+  const char *data; /* buffer source (or the mapped file) */
   size_t size;
+  void *map;        /* a path source's file, mapped (see reader.c) */
+  size_t dropped;   /* bytes of the map already given back */
   fg_read_fn fn;
   void *payload;
   char *buf; /* file and callback sources: unconsumed bytes are [beg, end) */

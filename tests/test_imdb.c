@@ -1035,10 +1035,10 @@ static void test_malformed(void **state) {
  * The loader turns 64-byte blocks of its buffer into bit masks and reads a
  * row's fields off them (load.c, fast_row); a row that does not end within
  * the whole blocks left goes line by line. A 1-byte callback only ever
- * takes the second path, a buffer mostly the first: rows of every length
- * around the block size, with non-ASCII names, must load the same both
- * ways, and a bad byte anywhere in any row must fail at the same line and
- * column. */
+ * takes the second path, a buffer or a (mapped) file mostly the first:
+ * rows of every length around the block size, with non-ASCII names, must
+ * load the same every way, and a bad byte anywhere in any row must fail at
+ * the same line and column. */
 
 typedef struct gen_rows {
   char *text;
@@ -1103,20 +1103,32 @@ static void gen_free(gen_rows *r) {
   free(r->text);
 }
 
-/* Load `text` as name.basics from a buffer (how 0), a 1-byte callback (1)
- * or a 4 KiB callback (2). */
+/* Load `text` as name.basics from a buffer (how 0), a 1-byte callback (1),
+ * a 4 KiB callback (2) or a file (3: mapped where the platform can). */
 static int load_names_as(fg_graph *g, int how, const char *text, size_t size,
                          const fg_load_options *opts, fg_error_info *err) {
   fg_source src = FG_SOURCE_INIT;
   fgt_stream st = {text, size, 0, how == 1 ? 1 : 4096, 0, 0, 0};
+  char dir[512], path[600];
   if (how == 0) {
     src.data = text;
     src.size = size;
+  } else if (how == 3) {
+    fgt_tempdir(dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/name.basics.tsv", dir);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(text, 1, size, f), size);
+    assert_int_equal(fclose(f), 0);
+    src.path = path;
   } else {
     src.read = fgt_stream_read;
     src.payload = &st;
   }
-  return fg_graph_load_imdb_file(g, FG_IMDB_NAME_BASICS, &src, opts, err);
+  int rc = fg_graph_load_imdb_file(g, FG_IMDB_NAME_BASICS, &src, opts, err);
+  if (how == 3)
+    fgt_remove_tempdir(dir);
+  return rc;
 }
 
 /* The 1-based column of byte `at` of a line: characters before it, plus 1. */
@@ -1131,7 +1143,7 @@ static void test_split_blocks(void **state) {
   (void)state;
   gen_rows r;
   gen_names(&r, 400, 7);
-  for (int how = 0; how < 3; how++) {
+  for (int how = 0; how < 4; how++) {
     fg_graph *g = fgt_graph(NULL);
     fg_error_info err = FG_ERROR_INFO_INIT;
     int rc = load_names_as(g, how, r.text, r.len, NULL, &err);
@@ -1179,7 +1191,7 @@ static void test_split_blocks(void **state) {
       err_at--;
     }
     uint64_t want_col = char_column(text + line_start, err_at);
-    for (int how = 0; how < 3; how++) {
+    for (int how = 0; how < 4; how++) {
       fg_graph *g = fgt_graph(NULL);
       fg_error_info err = FG_ERROR_INFO_INIT;
       int rc = load_names_as(g, how, text, r.len + 1, NULL, &err);
@@ -1201,7 +1213,7 @@ static void test_split_blocks(void **state) {
   size_t first_long = 0;
   while (strchr(r.text + r.start[first_long], '\n') - (r.text + r.start[first_long]) <= 100)
     first_long++;
-  for (int how = 0; how < 3; how++) {
+  for (int how = 0; how < 4; how++) {
     fg_graph *g = fgt_graph(NULL);
     fg_error_info err = FG_ERROR_INFO_INIT;
     assert_int_equal(load_names_as(g, how, r.text, r.len, &opts, &err), FG_ELIMIT);
