@@ -289,6 +289,36 @@ static void test_ids_dense_and_find(void **state) {
   fg_graph_free(g);
 }
 
+/* IMDb-style keys ("nm" and 7 to 9 digits, no leading zero past 7) go to
+ * a number-indexed array, every other key to a hash map: keys either side
+ * of that line, and bytes next to the digits ('/' and ':'), are each found
+ * by their exact text only (nm000:001 is not nm0010001). */
+static void test_imdb_style_keys(void **state) {
+  (void)state;
+  fg_graph *g = fgt_graph(NULL);
+  static const char *const keys[] = {
+      "nm0000001",   "nm00000001", "nm12345678", "nm123456789", "nm0123456789", "nm1234567890",
+      "nm12345x7",   "nm/234567",  "nm:234567",  "nm123456/",   "nm123456:",    "nm000000",
+      "tt0000001",   "nmABCDEFG",  "nm9999999",  "nm99999999",  "nm999999999",  "nm1000000",
+      "nm0999999",   "nm1",        "mn0000001",  "nm 000001",  "nm000:001",  "nm0010001"};
+  size_t n = sizeof keys / sizeof *keys;
+  for (size_t i = 0; i < n; i++)
+    assert_int_equal(fgt_person(g, keys[i], keys[i]), (fg_id)i);
+  for (size_t i = 0; i < n; i++) {
+    fg_id id = FG_ID_NONE;
+    assert_int_equal(fg_graph_find_person(g, keys[i], &id), FG_OK);
+    assert_int_equal(id, (fg_id)i);
+  }
+  static const char *const absent[] = {"nm0000002", "nm000001", "nm0000000", "nm12345679",
+                                       "nm;234567", "nm.234567", "nm0000001 ", "nm1234567"};
+  for (size_t i = 0; i < sizeof absent / sizeof *absent; i++) {
+    fg_id id;
+    if (fg_graph_find_person(g, absent[i], &id) != FG_ENOTFOUND)
+      fail_msg("'%s' found as %u", absent[i], (unsigned)id);
+  }
+  fg_graph_free(g);
+}
+
 /* ---- Errors ------------------------------------------------------------------ */
 
 /* Counts and one film's title: what "unchanged" is checked against. */
@@ -1116,6 +1146,7 @@ int main(void) {
       cmocka_unit_test(test_film_round_trip),
       cmocka_unit_test(test_person_credit_relation_aka_round_trip),
       cmocka_unit_test(test_ids_dense_and_find),
+      cmocka_unit_test(test_imdb_style_keys),
       cmocka_unit_test(test_add_errors),
       cmocka_unit_test(test_errmsg_tracks_failures),
       cmocka_unit_test(test_get_errors),
