@@ -155,9 +155,10 @@ typedef struct fg__strpool {
   fg__slot *slots;   /* the intern table: val = handle */
   size_t nslots;
   size_t used;
-  fg__slot cache[FG__STRCACHE]; /* recent strings by hash: val = handle
-                                   (0 = empty), hash to skip a mismatch
-                                   without reading the string */
+  fg__slot cache[FG__STRCACHE]; /* recent strings by a quick hash
+                                   (strpool.c): val = handle (0 = empty),
+                                   hash to skip a mismatch without
+                                   reading the string */
 } fg__strpool;
 
 int fg__strpool_init(fg__strpool *p, const fg__alloc *a);

@@ -1227,6 +1227,39 @@ static void test_split_blocks(void **state) {
   gen_free(&r);
 }
 
+/* A bulk load finds repeated strings through a cache picked by a quick
+ * hash of a string's first and last eight bytes and its length: names
+ * that differ only in the middle (or in the middle and by a byte) all share
+ * an entry, and each must still come back as itself. */
+static void test_names_alike(void **state) {
+  (void)state;
+  gen_rows r = {0};
+  gen_put(&r, NAMES_HEADER, strlen(NAMES_HEADER));
+  char line[256];
+  for (int i = 0; i < 600; i++) {
+    /* 400 names alike, then each of the first 200 again */
+    int k = i < 400 ? i : i - 400;
+    int w = snprintf(line, sizeof line, "nm%07d\tJohnathan %c%03d Smithson\t\\N\t\\N\t\\N\t\\N\n",
+                     i + 1, 'A' + k % 3, k);
+    gen_put(&r, line, (size_t)w);
+  }
+  for (int how = 0; how < 2; how++) {
+    fg_graph *g = fgt_graph(NULL);
+    fg_error_info err = FG_ERROR_INFO_INIT;
+    assert_int_equal(load_names_as(g, how, r.text, r.len, NULL, &err), FG_OK);
+    for (int i = 0; i < 600; i++) {
+      int k = i < 400 ? i : i - 400;
+      char want[64];
+      snprintf(want, sizeof want, "Johnathan %c%03d Smithson", 'A' + k % 3, k);
+      fg_person p = FG_PERSON_INIT;
+      assert_int_equal(fg_graph_person(g, (fg_id)i, &p), FG_OK);
+      assert_string_equal(p.name, want);
+    }
+    fg_graph_free(g);
+  }
+  free(r.text);
+}
+
 /* LIBRARY BUG (src/imdb.c, row_title_crew): a title.crew row that fails
  * after some of its credits were appended (an empty item, or, with
  * FG_LOAD_STRICT_REFS | FG_LOAD_LENIENT, an unknown person after a known
@@ -2180,6 +2213,7 @@ int main(void) {
       cmocka_unit_test(test_headers),
       cmocka_unit_test(test_malformed),
       cmocka_unit_test(test_split_blocks),
+      cmocka_unit_test(test_names_alike),
       cmocka_unit_test(test_crew_lenient_skip_adds_nothing),
       cmocka_unit_test(test_dedupe_many),
       cmocka_unit_test(test_folder_groups_credits_by_film),
