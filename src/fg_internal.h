@@ -386,6 +386,9 @@ struct fg_graph {
   fg__undo *undo; /* old values of films a load changed */
   size_t n_undo, cap_undo;
   size_t txn_films; /* films that existed when the current load began */
+  size_t credits_sorted; /* credits [0, credits_sorted) are in film order
+                            (kept up on each append, so that the IMDb
+                            loader need not scan them to know) */
   char errmsg[1024];
   char saved_errmsg[1024]; /* errmsg when the current load began */
 };

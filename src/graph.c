@@ -148,6 +148,8 @@ void fg__rollback(fg_graph *g, const fg__mark *m) {
     }
   }
   memcpy(g->n, m->n, sizeof g->n);
+  if (g->credits_sorted > g->n[FG_TABLE_CREDITS])
+    g->credits_sorted = g->n[FG_TABLE_CREDITS];
   fg__strpool_truncate(&g->strings, &g->alloc, m->strings);
   /* Restore changed films, newest change first. */
   while (g->n_undo > m->undo) {
@@ -389,6 +391,8 @@ int fg__append_credit_texts(fg_graph *g, const fg_credit *c, const fg__text *t, 
   r->film = c->film, r->person = c->person, r->text = text, r->has = has;
   r->billing = (uint16_t)c->billing;
   r->role = (uint8_t)c->role;
+  if (g->credits_sorted == id && (id == 0 || g->credits[id - 1].film <= c->film))
+    g->credits_sorted = id + 1;
   g->n[FG_TABLE_CREDITS]++;
   if (out_id)
     *out_id = id;

@@ -123,9 +123,7 @@ static int dedupe_init(fg__loader *ld, imdb_ctx *c) {
   const fg_graph *g = ld->g;
   c->n0 = g->n[FG_TABLE_CREDITS];
   c->films0 = g->n[FG_TABLE_FILMS];
-  c->sorted = 1;
-  for (size_t i = 1; i < c->n0 && c->sorted; i++)
-    c->sorted = g->credits[i - 1].film <= g->credits[i].film;
+  c->sorted = g->credits_sorted >= c->n0;
   if (c->sorted || !c->n0)
     return FG_OK;
   /* Group the existing credits by film (a counting sort). */
@@ -616,6 +614,11 @@ static void group_credits_by_film(fg_graph *g, size_t first) {
     }
   }
   fg__free(&g->alloc, buf);
+  /* [first, n) is now one run in film order. */
+  if (g->credits_sorted >= first && (first == 0 || c[first - 1].film <= c[first].film))
+    g->credits_sorted = n;
+  else if (g->credits_sorted > first)
+    g->credits_sorted = first;
 }
 
 int fg_graph_load_imdb(fg_graph *g, const char *dir, const fg_load_options *opts,
