@@ -563,11 +563,29 @@ int fg__reader_next(fg__reader *r, const char **line, size_t *len, int *terminat
                     fg_error_info *err);
 void fg__reader_close(fg__reader *r);
 /* The bytes already read past the last line returned (for a look ahead);
- * valid until the next fg__reader_next. */
-const char *fg__reader_ahead(const fg__reader *r, size_t *len);
+ * valid until the next fg__reader_next. Inline, as the next one: the row
+ * splitter calls them for every line. */
+static inline const char *fg__reader_ahead(const fg__reader *r, size_t *len) {
+  if (r->data) {
+    *len = r->size - r->beg;
+    return r->data + r->beg;
+  }
+  *len = r->end - r->beg;
+  return r->buf ? r->buf + r->beg : "";
+}
+/* Give back the pages of a mapped file below `line`, once 8 MB more of
+ * it have been read (reader.c). */
+#define FG__MAP_DROP ((size_t)8 << 20)
+void fg__reader_drop(fg__reader *r, size_t line);
 /* Take the next len + 1 bytes (a line of len bytes and its newline, all
  * among those fg__reader_ahead gives) as the next line returned. */
-void fg__reader_skip_line(fg__reader *r, size_t len);
+static inline void fg__reader_skip_line(fg__reader *r, size_t len) {
+  if (r->map && r->beg - r->dropped >= FG__MAP_DROP)
+    fg__reader_drop(r, r->beg);
+  r->beg += len + 1;
+  r->consumed += len + 1;
+  r->line++;
+}
 
 /* ---- Row loading (load.c) -------------------------------------------------
  * The machinery every tabular loader shares: a header naming the columns,

@@ -46,10 +46,9 @@ static int map_file(fg__reader *r, const char *path) {
 #endif
 
 /* Give back the pages of a mapped file below `line` (the start of the
- * line being returned), 32 MB at a time, so that a load does not keep a
+ * line being returned), 8 MB at a time, so that a load does not keep a
  * whole large file resident (the page cache still holds it). */
-#define FG__MAP_DROP ((size_t)32 << 20)
-static void drop_read(fg__reader *r, size_t line) {
+void fg__reader_drop(fg__reader *r, size_t line) {
 #ifdef FG__MAP_FILES
   if (r->map && line - r->dropped >= FG__MAP_DROP) {
     size_t upto = line & ~(FG__MAP_DROP - 1);
@@ -174,7 +173,7 @@ int fg__reader_next(fg__reader *r, const char **line, size_t *len, int *terminat
     *line = p;
     *len = nl ? (size_t)(nl - p) : rest;
     *terminated = nl != NULL;
-    drop_read(r, r->beg);
+    fg__reader_drop(r, r->beg);
     r->beg += *len + (nl != NULL);
     r->consumed = r->beg;
     r->line++;
@@ -228,20 +227,4 @@ int fg__reader_next(fg__reader *r, const char **line, size_t *len, int *terminat
     if (rc)
       return rc;
   }
-}
-
-void fg__reader_skip_line(fg__reader *r, size_t len) {
-  drop_read(r, r->beg);
-  r->beg += len + 1;
-  r->consumed += len + 1;
-  r->line++;
-}
-
-const char *fg__reader_ahead(const fg__reader *r, size_t *len) {
-  if (r->data) {
-    *len = r->size - r->beg;
-    return r->data + r->beg;
-  }
-  *len = r->end - r->beg;
-  return r->buf ? r->buf + r->beg : "";
 }
