@@ -94,10 +94,24 @@ static int same_bytes(const char *a, const char *b, size_t len) {
   return memcmp(a, b, len) == 0;
 }
 
-/* The film named by field `col`, remembering the last one. */
-static int title_ref(fg__loader *ld, int col, fg_id *out) {
-  imdb_ctx *c = ld->ctx;
+static int title_lookup(fg__loader *ld, int col, const fg__field *f, fg_id *out);
+
+/* The film named by field `col`, remembering the last one. Rows come
+ * grouped by title, so most rows name the last one again: that test is
+ * inline, the lookup is not. */
+static inline int title_ref(fg__loader *ld, int col, fg_id *out) {
+  const imdb_ctx *c = ld->ctx;
   const fg__field *f = fg__ld_field(ld, col);
+  if (f->len == c->last_len && f->len >= 8 && f->len <= 16 && c->last_film != FG_ID_NONE &&
+      same_bytes(f->p, c->last_key, f->len)) {
+    *out = c->last_film;
+    return FG_OK;
+  }
+  return title_lookup(ld, col, f, out);
+}
+
+static int title_lookup(fg__loader *ld, int col, const fg__field *f, fg_id *out) {
+  imdb_ctx *c = ld->ctx;
   if (fg__ld_is_null(ld, f))
     return fg__ld_fail(ld, FG_EPARSE, f->off, "%s is empty (\\N)", ld->spec->cols[col]);
   if (f->len == c->last_len && c->last_film != FG_ID_NONE &&
