@@ -112,7 +112,7 @@ static int defer_series(fg__loader *ld, fg_id film, const fg__field *f) {
   refs->keys = keys;
   pending_series *p = &refs->items[refs->count++];
   p->film = film;
-  p->line = ld->rd.line;
+  p->line = ld->line_no;
   p->column = fg__utf8_column(ld->line, f->off);
   p->key = refs->keys_len;
   memcpy(refs->keys + refs->keys_len, key, klen + 1);

@@ -609,8 +609,28 @@ typedef struct fg__field {
   size_t len, off; /* off: byte offset in the line */
 } fg__field;
 
+/* A line split ahead of the row being loaded (see fg__loader.ahead). */
+typedef struct fg__split_row {
+  const char *line;
+  size_t len;
+  uint64_t line_no;
+  int nf;
+  int check; /* a NUL, a CR or invalid UTF-8: split() again says where */
+  fg__field f[FG__MAX_COLS + 1];
+} fg__split_row;
+
 typedef struct fg__loader fg__loader;
 typedef int (*fg__row_fn)(fg__loader *ld);
+/* Called for each line as it is split, FG__SPLIT_AHEAD rows before it is
+ * loaded: to start fetching what its row will look up (a hint only). */
+typedef void (*fg__ahead_fn)(const fg__loader *ld, const fg__split_row *r);
+
+/* Lines split ahead of the row being loaded (when the loader has a
+ * prefetch hook), and the ring that holds them with the current row's (a
+ * power of two). Three rows ahead, title.principals loads in 0.75 s at 1M
+ * titles against 0.86 s fetching from a scan of the next 128 bytes. */
+#define FG__SPLIT_AHEAD 3
+#define FG__SPLIT_RING 4
 
 struct fg__loader {
   fg_graph *g;
@@ -625,7 +645,8 @@ struct fg__loader {
   fg_error_info *info; /* never NULL inside a load */
   const char *line;
   size_t len;
-  fg__field f[FG__MAX_COLS + 1];
+  uint64_t line_no;       /* of the current row, for messages */
+  fg__field *f;           /* its fields (in one of ahead[]) */
   int nf;                 /* fields in the row (stored up to FG__MAX_COLS + 1) */
   int ncols;              /* columns in the header */
   int pos[FG__MAX_COLS];  /* header position of each spec column, -1 if absent */
@@ -640,6 +661,12 @@ struct fg__loader {
    * tabs and newlines, newlines, NUL and CR bytes, bytes >= 0x80. */
   const char *blk;
   uint64_t blk_sep, blk_nl, blk_bad, blk_high;
+  /* While the buffer holds whole lines, the lines up to FG__SPLIT_AHEAD
+   * rows below the current one are split already (a ring of
+   * ahead_count from ahead_first), and `prefetch` has seen them. */
+  fg__split_row ahead[FG__SPLIT_RING];
+  unsigned ahead_first, ahead_count;
+  fg__ahead_fn prefetch; /* optional */
 };
 
 /* Fill ld->info for the current line at byte `off`; returns status. */

@@ -7,9 +7,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#if defined(__SSE2__) && defined(__GNUC__)
-#include <emmintrin.h>
-#endif
 
 static const fg__table_spec specs[FG_IMDB_FILE_COUNT_] = {
     {"title.basics.tsv",
@@ -327,88 +324,54 @@ static fg__text characters(fg__loader *ld, int col) {
 
 /* ---- Fetching keys ahead -------------------------------------------------- */
 
-/* How many lines past the next one the keys fetched ahead are taken from:
- * 1, the row after next (measured at 12M titles: title.crew in 2.3-2.5 s,
- * against 3.0 s fetching for the next row and 3.4-3.9 s not fetching;
- * principals no slower). */
-#define FG__AHEAD 1
-
 /* The rows of title.principals, title.crew and title.episode name people
  * (or series) in no order, so each lookup in the key array is a cache miss
- * (and at IMDb's size a TLB miss too). Each row therefore starts fetching
- * the entries that a row further down will need, so that the misses
- * overlap the work in between instead of stalling it. The keys are found
- * among the next 128 bytes of input with SSE2 (elsewhere nothing is
- * fetched ahead: it is only a hint). */
-#if defined(__SSE2__) && defined(__GNUC__)
-/* The first bit set in m[0..1] at or after bit i, or 128. */
-static unsigned next_bit(const uint64_t m[2], unsigned i) {
-  if (i < 64) {
-    uint64_t w = m[0] & (~0ull << i);
-    if (w)
-      return (unsigned)__builtin_ctzll(w);
-    i = 64;
-  }
-  if (i < 128) {
-    uint64_t w = m[1] & (~0ull << (i - 64));
-    if (w)
-      return 64 + (unsigned)__builtin_ctzll(w);
-  }
-  return 128;
-}
-#endif
+ * (and at IMDb's size a TLB miss too). The loader splits lines three rows
+ * ahead of the row it loads (load.c); as each is split, these start
+ * fetching the key array entries its row will look up, so that the misses
+ * overlap the work of the rows in between instead of stalling it. */
 
-/* In the line `skip` lines below the next one, fetch the entries of keys
- * (with prefix p0 p1, in `x`) in column `col`: one key, or with `list` a
- * comma-separated list running to the end of the line (columns 1 and 2 of
- * title.crew). */
-static void prefetch_keys_ahead(const fg__loader *ld, const fg__keys *x, char p0, char p1,
-                                unsigned skip, unsigned col, int list) {
-#if defined(__SSE2__) && defined(__GNUC__)
-  size_t avail;
-  const char *p = fg__reader_ahead(&ld->rd, &avail);
-  if (avail < 128)
-    return; /* near the end of the buffer: not worth the care */
-  const __m128i tab = _mm_set1_epi8('\t'), nl = _mm_set1_epi8('\n'), comma = _mm_set1_epi8(',');
-  uint64_t tabs[2] = {0, 0}, nls[2] = {0, 0}, ends[2] = {0, 0};
-  for (unsigned k = 0; k < 8; k++) {
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
-    unsigned shift = 16 * (k % 4);
-    tabs[k / 4] |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, tab)) << shift;
-    nls[k / 4] |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl)) << shift;
-    if (list)
-      ends[k / 4] |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma)) << shift;
-  }
-  for (int w = 0; w < 2; w++)
-    ends[w] |= tabs[w] | nls[w];
-  unsigned at = 0; /* the start of the line, then of the column */
-  for (unsigned k = 0; k < skip; k++) {
-    unsigned e = next_bit(nls, at);
-    if (e >= 127)
-      return;
-    at = e + 1;
-  }
-  unsigned line_end = next_bit(nls, at);
-  for (unsigned k = 0; k < col; k++) {
-    unsigned t = next_bit(tabs, at);
-    if (t >= line_end)
-      return;
-    at = t + 1;
-  }
-  for (int keys = 0; at < line_end && keys < 8; keys++) {
-    unsigned e = next_bit(ends, at);
-    if (e > line_end || e == 128)
-      return;
+/* Fetch the entries of the keys (prefix p0 p1, in x) in p[0..len): one
+ * key, or with `list` up to 8 separated by commas. */
+static void prefetch_keys(const fg__keys *x, char p0, char p1, const char *p, size_t len,
+                          int list) {
+  for (int keys = 0; keys < 8; keys++) {
+    const char *comma = list ? memchr(p, ',', len) : NULL;
+    size_t n = comma ? (size_t)(comma - p) : len;
     uint32_t num;
-    if (fg__keys_number(p + at, e - at, p0, p1, &num) && num < x->cap)
+    if (fg__keys_number(p, n, p0, p1, &num) && num < x->cap)
       FG__PREFETCH(&x->nums[num]);
-    if (!list || e == line_end)
+    if (!comma)
       return;
-    at = e + 1;
+    p += n + 1;
+    len -= n + 1;
   }
-#else
-  (void)ld, (void)x, (void)p0, (void)p1, (void)skip, (void)col, (void)list;
-#endif
+}
+
+/* Spec column `col` of a line split ahead, or NULL. */
+static const fg__field *ahead_field(const fg__loader *ld, const fg__split_row *r, int col) {
+  int p = ld->pos[col];
+  return p >= 0 && p < r->nf ? &r->f[p] : NULL;
+}
+
+static void ahead_principals(const fg__loader *ld, const fg__split_row *r) {
+  const fg__field *f = ahead_field(ld, r, 2);
+  if (f)
+    prefetch_keys(&ld->g->person_keys, 'n', 'm', f->p, f->len, 0);
+}
+
+static void ahead_crew(const fg__loader *ld, const fg__split_row *r) {
+  for (int col = 1; col <= 2; col++) {
+    const fg__field *f = ahead_field(ld, r, col);
+    if (f)
+      prefetch_keys(&ld->g->person_keys, 'n', 'm', f->p, f->len, 1);
+  }
+}
+
+static void ahead_episode(const fg__loader *ld, const fg__split_row *r) {
+  const fg__field *f = ahead_field(ld, r, 1);
+  if (f)
+    prefetch_keys(&ld->g->film_keys, 't', 't', f->p, f->len, 0);
 }
 
 static int row_title_principals(fg__loader *ld) {
@@ -421,7 +384,6 @@ static int row_title_principals(fg__loader *ld) {
   const fg__field *pf = fg__ld_field(ld, 2);
   if (fg__ld_is_null(ld, pf))
     return fg__ld_fail(ld, FG_EPARSE, pf->off, "nconst is empty (\\N)");
-  prefetch_keys_ahead(ld, &ld->g->person_keys, 'n', 'm', FG__AHEAD, 2, 0);
   cr.person = find_person(ld, pf);
   if (cr.person == FG_ID_NONE)
     return dangling(ld, pf, "person");
@@ -451,7 +413,6 @@ static int row_title_crew(fg__loader *ld) {
   int rc = title_ref(ld, 0, &cr.film);
   if (rc)
     return rc;
-  prefetch_keys_ahead(ld, &ld->g->person_keys, 'n', 'm', FG__AHEAD, 1, 1);
   fg__mark mark;
   fg__mark_take(ld->g, &mark);
   rc = crew_credits(ld, &cr);
@@ -509,7 +470,6 @@ static int row_title_episode(fg__loader *ld) {
   int rc = title_ref(ld, 0, &episode);
   if (rc)
     return rc;
-  prefetch_keys_ahead(ld, &ld->g->film_keys, 't', 't', FG__AHEAD, 1, 0);
   rc = title_ref(ld, 1, &series);
   if (rc)
     return rc;
@@ -555,6 +515,10 @@ static int load_file(fg_graph *g, int file, const fg_source *src, const fg_load_
   ld.g = g;
   ld.spec = &specs[file];
   ld.row = row_fns[file];
+  ld.prefetch = file == FG_IMDB_TITLE_PRINCIPALS ? ahead_principals
+                : file == FG_IMDB_TITLE_CREW     ? ahead_crew
+                : file == FG_IMDB_TITLE_EPISODE  ? ahead_episode
+                                                 : NULL;
   ld.ctx = &c;
   ld.null = "\\N";
   ld.null_len = 2;

@@ -15,7 +15,7 @@ int fg__ld_fail(fg__loader *ld, int status, size_t off, const char *fmt, ...) {
   fg_error_info *e = ld->info;
   e->status = status;
   snprintf(e->file, sizeof e->file, "%s", ld->rd.name);
-  e->line = ld->rd.line;
+  e->line = ld->line_no;
   e->column = fg__utf8_column(ld->line, off);
   va_list ap;
   va_start(ap, fmt);
@@ -201,8 +201,10 @@ static int split(fg__loader *ld) {
  * of each line are read off the masks, so a block shared by two lines is
  * scanned once. Returns 0 if it cannot (no SSE2, or no newline in the
  * whole blocks left in the buffer: the reader's line by line path then
- * takes this line); else 1, with the row split (or failed) in *rc, as
- * split() leaves it. */
+ * takes this line); else 1, with the line in *r. Nothing is reported
+ * here: a line with a NUL, a CR or invalid UTF-8 is marked for split() to
+ * find again when its row comes. The buffer does not move, so lines split
+ * ahead stay valid until the reader reads again. */
 #ifdef SSE_SCAN
 static void load_block(fg__loader *ld, const char *p) {
   const __m128i tab = _mm_set1_epi8('\t'), nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'),
@@ -225,7 +227,7 @@ static void load_block(fg__loader *ld, const char *p) {
 }
 #endif
 
-static int fast_row(fg__loader *ld, int *rc) {
+static int fast_split(fg__loader *ld, fg__split_row *r) {
 #ifdef SSE_SCAN
   size_t avail;
   const char *line = fg__reader_ahead(&ld->rd, &avail), *end = line + avail;
@@ -234,11 +236,12 @@ static int fast_row(fg__loader *ld, int *rc) {
       return 0;
     load_block(ld, line);
   }
-  /* The masks in locals: the stores into ld->f would otherwise make the
+  /* The masks in locals: the stores into r->f would otherwise make the
    * compiler reload them for every field. */
   const char *blk = ld->blk, *start = line, *high = NULL;
   uint64_t sep = ld->blk_sep, bad = 0;
-  int nf = 0;
+  fg__field *f = r->f, *const f_end = r->f + FG__MAX_COLS + 1;
+  int more = 0; /* fields past the ones stored */
   for (;;) {
     if (!sep) { /* the line goes on past this block */
       bad |= ld->blk_bad;
@@ -255,12 +258,14 @@ static int fast_row(fg__loader *ld, int *rc) {
     unsigned b = (unsigned)__builtin_ctzll(sep);
     const char *at = blk + b;
     sep &= sep - 1;
-    if (nf <= FG__MAX_COLS) {
-      ld->f[nf].p = start;
-      ld->f[nf].len = (size_t)(at - start);
-      ld->f[nf].off = (size_t)(start - line);
+    if (f != f_end) {
+      f->p = start;
+      f->len = (size_t)(at - start);
+      f->off = (size_t)(start - line);
+      f++;
+    } else {
+      more++;
     }
-    nf++;
     start = at + 1;
     if (ld->blk_nl >> b & 1) {
       uint64_t upto = (2ull << b) - 1; /* bits 0..b (all of them when b is 63) */
@@ -279,19 +284,15 @@ static int fast_row(fg__loader *ld, int *rc) {
     return 0;
   }
   fg__reader_skip_line(&ld->rd, len);
-  ld->line = line;
-  ld->len = len;
-  ld->nf = nf;
+  r->line = line;
+  r->len = len;
+  r->line_no = ld->rd.line;
+  r->nf = (int)(f - r->f) + more;
   size_t at;
-  if (bad)
-    *rc = split(ld); /* it finds the NUL or CR and says where */
-  else if (high && !fg__utf8_valid(high, (size_t)(line + len - high), &at))
-    *rc = fg__ld_fail(ld, FG_EPARSE, (size_t)(high - line) + at, "invalid UTF-8");
-  else
-    *rc = FG_OK;
+  r->check = bad || (high && !fg__utf8_valid(high, (size_t)(line + len - high), &at));
   return 1;
 #else
-  (void)ld, (void)rc;
+  (void)ld, (void)r;
   return 0;
 #endif
 }
@@ -417,21 +418,45 @@ int fg__ld_run(fg__loader *ld, const fg_source *src) {
   int lenient = opts && (opts->flags & FG_LOAD_LENIENT);
   ld->max_field = opts && opts->max_field ? opts->max_field : FG__DEFAULT_MAX_FIELD;
   int terminated;
+  ld->f = ld->ahead[0].f;
+  ld->ahead_first = ld->ahead_count = 0;
   rc = fg__reader_next(&ld->rd, &ld->line, &ld->len, &terminated, info);
+  ld->line_no = ld->rd.line;
   if (rc == 1) {
     ld->line = "";
-    ld->rd.line = 1;
+    ld->line_no = 1;
     rc = fg__ld_fail(ld, FG_EPARSE, 0, "empty file; expected a header line (%s ...)",
                      ld->spec->cols[0]);
   } else if (rc == FG_OK) {
     rc = check_header(ld, terminated);
   }
   ld->blk = NULL;
+  const unsigned ring = FG__SPLIT_RING - 1; /* a mask */
+  const unsigned ahead = ld->prefetch ? FG__SPLIT_AHEAD : 0; /* else it only costs */
   while (rc == FG_OK) {
+    /* Split ahead as far as the buffer holds whole lines (the row before
+     * is done with its slot). */
+    while (ld->ahead_count <= ahead) {
+      fg__split_row *r = &ld->ahead[(ld->ahead_first + ld->ahead_count) & ring];
+      if (!fast_split(ld, r))
+        break;
+      if (ld->prefetch)
+        ld->prefetch(ld, r);
+      ld->ahead_count++;
+    }
     int split_rc;
-    if (!fast_row(ld, &split_rc)) {
+    if (ld->ahead_count) {
+      fg__split_row *r = &ld->ahead[ld->ahead_first];
+      ld->ahead_first = (ld->ahead_first + 1) & ring;
+      ld->ahead_count--;
+      ld->line = r->line, ld->len = r->len, ld->line_no = r->line_no;
+      ld->f = r->f, ld->nf = r->nf;
+      split_rc = r->check ? split(ld) : FG_OK;
+    } else { /* line by line: nothing is split ahead, the buffer may move */
+      ld->f = ld->ahead[ld->ahead_first].f;
       rc = fg__reader_next(&ld->rd, &ld->line, &ld->len, &terminated, info);
-      ld->blk = NULL; /* the buffer may have moved */
+      ld->line_no = ld->rd.line;
+      ld->blk = NULL;
       if (rc == 1) {
         rc = FG_OK;
         break;
