@@ -1,9 +1,10 @@
 /* String storage: strings live NUL-terminated in one buffer and a handle is
  * a byte offset. Interned strings are found again through an open-addressing
  * table (hash.c), whose deletion for rollback shifts entries back so it
- * never degrades; a small direct-mapped cache of recent strings sits in
- * front of it, so that frequent values ("Drama", "en", "actor") are found
- * without touching the table. */
+ * never degrades; small direct-mapped caches of recent strings sit in
+ * front of it (one for interned strings, one for cached free text), so
+ * that frequent values ("Drama", "en", "actor", "Self") are found without
+ * touching the table. */
 #include "fg_internal.h"
 
 #include <string.h>
@@ -137,7 +138,7 @@ int fg__strpool_put(fg__strpool *p, const fg__alloc *a, const char *s, size_t le
   if (mode == FG__STR_UNIQUE)
     return append(p, a, s, len, out);
   uint32_t q = quick_hash(s, len);
-  fg__slot *cached = &p->cache[(q >> 8) & (FG__STRCACHE - 1)];
+  fg__slot *cached = &(mode == FG__STR_CACHED ? p->cache : p->vocab)[(q >> 8) & (FG__STRCACHE - 1)];
   if (cached->val && cached->hash == q && fg__strpool_equals(p, cached->val, s, len)) {
     *out = cached->val;
     return FG_OK;
@@ -187,9 +188,12 @@ void fg__strpool_truncate(fg__strpool *p, const fg__alloc *a, size_t len) {
       p->used--;
     }
   }
-  for (size_t i = 0; i < FG__STRCACHE; i++)
+  for (size_t i = 0; i < FG__STRCACHE; i++) {
     if (p->cache[i].val >= len)
       p->cache[i].val = 0;
+    if (p->vocab[i].val >= len)
+      p->vocab[i].val = 0;
+  }
   /* Free the allocations that hold nothing kept. */
   size_t keep = (len + FG__STR_CHUNK - 1) >> FG__STR_CHUNK_BITS;
   for (size_t i = keep; i < p->nchunks; i++)
