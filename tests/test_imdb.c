@@ -1103,10 +1103,31 @@ static void gen_free(gen_rows *r) {
   free(r->text);
 }
 
-/* Load `text` as name.basics from a buffer (how 0), a 1-byte callback (1),
- * a 4 KiB callback (2) or a file (3: mapped where the platform can). */
-static int load_names_as(fg_graph *g, int how, const char *text, size_t size,
-                         const fg_load_options *opts, fg_error_info *err) {
+/* A random row of r, and a byte of it that starts a character. */
+static void pick_spot(const gen_rows *r, uint32_t *seed, size_t *row, size_t *at) {
+  *row = lcg(seed) % r->nrows;
+  const char *line = r->text + r->start[*row];
+  size_t line_len = (size_t)(strchr(line, '\n') - line);
+  do
+    *at = lcg(seed) % line_len;
+  while (((unsigned char)line[*at] & 0xC0) == 0x80);
+}
+
+/* r's text with n bytes c inserted at offset `at` (free()). */
+static char *with_inserted(const gen_rows *r, size_t at, char c, size_t n) {
+  char *text = malloc(r->len + n + 1);
+  assert_non_null(text);
+  memcpy(text, r->text, at);
+  memset(text + at, c, n);
+  memcpy(text + at + n, r->text + at, r->len - at + 1);
+  return text;
+}
+
+/* Load `text` as IMDb file `file` from a buffer (how 0), a 1-byte
+ * callback (1), a 4 KiB callback (2) or a file (3: mapped where the
+ * platform can). */
+static int load_as(fg_graph *g, int file, int how, const char *text, size_t size,
+                   const fg_load_options *opts, fg_error_info *err) {
   fg_source src = FG_SOURCE_INIT;
   fgt_stream st = {text, size, 0, how == 1 ? 1 : 4096, 0, 0, 0};
   char dir[512], path[600];
@@ -1115,7 +1136,7 @@ static int load_names_as(fg_graph *g, int how, const char *text, size_t size,
     src.size = size;
   } else if (how == 3) {
     fgt_tempdir(dir, sizeof dir);
-    snprintf(path, sizeof path, "%s/name.basics.tsv", dir);
+    snprintf(path, sizeof path, "%s/%s", dir, fg_imdb_file_name(file));
     FILE *f = fopen(path, "wb");
     assert_non_null(f);
     assert_int_equal(fwrite(text, 1, size, f), size);
@@ -1125,10 +1146,15 @@ static int load_names_as(fg_graph *g, int how, const char *text, size_t size,
     src.read = fgt_stream_read;
     src.payload = &st;
   }
-  int rc = fg_graph_load_imdb_file(g, FG_IMDB_NAME_BASICS, &src, opts, err);
+  int rc = fg_graph_load_imdb_file(g, file, &src, opts, err);
   if (how == 3)
     fgt_remove_tempdir(dir);
   return rc;
+}
+
+static int load_names_as(fg_graph *g, int how, const char *text, size_t size,
+                         const fg_load_options *opts, fg_error_info *err) {
+  return load_as(g, FG_IMDB_NAME_BASICS, how, text, size, opts, err);
 }
 
 /* The 1-based column of byte `at` of a line: characters before it, plus 1. */
@@ -1172,20 +1198,12 @@ static void test_split_blocks(void **state) {
              {'\t', "expected 6 fields (as the header), found 96"}};
   uint32_t seed = 11;
   for (int t = 0; t < 150; t++) {
-    size_t row = lcg(&seed) % r.nrows, line_start = r.start[row];
-    size_t line_len = (size_t)(strchr(r.text + line_start, '\n') - (r.text + line_start));
-    size_t at;
-    do
-      at = lcg(&seed) % line_len;
-    while (((unsigned char)r.text[line_start + at] & 0xC0) == 0x80);
+    size_t row, at;
+    pick_spot(&r, &seed, &row, &at);
+    size_t line_start = r.start[row];
     int kind = t % 5;
     size_t extra = kind == 4 ? 90 : 1; /* kind 4: 90 tabs, more fields than a row can have */
-    char *text = malloc(r.len + extra + 1);
-    assert_non_null(text);
-    memcpy(text, r.text, line_start + at);
-    memset(text + line_start + at, bad[kind].byte, extra);
-    memcpy(text + line_start + at + extra, r.text + line_start + at,
-           r.len - line_start - at + 1);
+    char *text = with_inserted(&r, line_start + at, bad[kind].byte, extra);
     size_t err_at = at; /* byte of the line the error names */
     if (kind >= 3) {      /* fields too many: named at the tab before the seventh */
       int tabs = 0;
@@ -1262,7 +1280,7 @@ static void test_names_alike(void **state) {
 
 /* title.principals, title.crew and title.episode rows are split three
  * lines ahead of the row being loaded (to fetch their keys early): from a
- * buffer (split ahead), a 1-byte callback (line by line) and a file, the
+ * buffer (split ahead), 1-byte and 4 KiB callbacks and a file, the
  * same credits load, unknown people are skipped at the same lines, and a
  * bad byte in any row fails at its own line and column, not at the line
  * the splitter had reached. */
@@ -1305,22 +1323,7 @@ static fg_graph *principals_base(void) {
 
 static int load_principals_as(fg_graph *g, int how, const char *text, size_t size,
                               const fg_load_options *opts, fg_error_info *err) {
-  if (how == 3) {
-    char dir[512], path[600];
-    fgt_tempdir(dir, sizeof dir);
-    snprintf(path, sizeof path, "%s/title.principals.tsv", dir);
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(text, 1, size, f), size);
-    assert_int_equal(fclose(f), 0);
-    fg_source src = FG_SOURCE_INIT;
-    src.path = path;
-    int rc = fg_graph_load_imdb_file(g, FG_IMDB_TITLE_PRINCIPALS, &src, opts, err);
-    fgt_remove_tempdir(dir);
-    return rc;
-  }
-  return load_imdb_bytes(g, FG_IMDB_TITLE_PRINCIPALS, how == 0 ? SRC_BUFFER : SRC_STREAM, NULL,
-                         text, size, opts, err);
+  return load_as(g, FG_IMDB_TITLE_PRINCIPALS, how, text, size, opts, err);
 }
 
 static void test_split_ahead(void **state) {
@@ -1333,8 +1336,6 @@ static void test_split_ahead(void **state) {
   assert_true(want_skips > 10);
   fg_graph *ref = NULL;
   for (int how = 0; how < 4; how++) {
-    if (how == 2)
-      continue; /* (no 4 KiB callback here: 0, 1 and 3) */
     fg_graph *g = principals_base();
     skips s = {0};
     fg_load_options opts = FG_LOAD_OPTIONS_INIT;
@@ -1363,24 +1364,15 @@ static void test_split_ahead(void **state) {
   /* A bad byte in a random row. */
   uint32_t seed = 3;
   for (int t = 0; t < 60; t++) {
-    size_t row = lcg(&seed) % r.nrows, line_start = r.start[row];
-    size_t line_len = (size_t)(strchr(r.text + line_start, '\n') - (r.text + line_start));
-    size_t at;
-    do
-      at = lcg(&seed) % line_len;
-    while (((unsigned char)r.text[line_start + at] & 0xC0) == 0x80);
+    size_t row, at;
+    pick_spot(&r, &seed, &row, &at);
+    size_t line_start = r.start[row];
     static const char bytes[] = {'\0', '\r', '\x80'};
     static const char *const why[] = {"NUL byte", "carriage return", "invalid UTF-8"};
     int kind = t % 3;
-    char *text = malloc(r.len + 2);
-    assert_non_null(text);
-    memcpy(text, r.text, line_start + at);
-    text[line_start + at] = bytes[kind];
-    memcpy(text + line_start + at + 1, r.text + line_start + at, r.len - line_start - at + 1);
+    char *text = with_inserted(&r, line_start + at, bytes[kind], 1);
     uint64_t want_col = char_column(text + line_start, at);
     for (int how = 0; how < 4; how++) {
-      if (how == 2)
-        continue;
       fg_graph *g = principals_base();
       fgt_snapshot before;
       fgt_snapshot_take(g, &before);
