@@ -8,7 +8,7 @@
 #   RUNS=10000000 tests/fuzz/run.sh
 # Environment:
 #   FUZZ_BUILD=dir         the build (default build-fuzz)
-#   FUZZ_TARGETS="a b"     a subset of "catalog imdb traverse"
+#   FUZZ_TARGETS="a b"     a subset of "catalog imdb traverse split"
 #   FUZZ_CORPUS=dir        keep each target's grown corpus in dir/TARGET (made
 #                          from the seeds if missing) to resume a long campaign;
 #                          by default it is a temporary copy, thrown away
@@ -21,7 +21,7 @@ runs=${RUNS:-}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 build=${FUZZ_BUILD:-$root/build-fuzz}
-targets=${FUZZ_TARGETS:-catalog imdb traverse}
+targets=${FUZZ_TARGETS:-catalog imdb traverse split}
 cmake -S "$root" -B "$build" -DCMAKE_C_COMPILER=clang -DFG_BUILD_FUZZ=ON -DFG_BUILD_TESTS=OFF \
   -DFG_BUILD_EXAMPLES=OFF -DFG_BUILD_BENCH=OFF >/dev/null
 build_targets=()
