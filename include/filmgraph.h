@@ -841,10 +841,12 @@ typedef int (*fg_read_fn)(void *buf, size_t capacity, size_t *nread, void *paylo
 /* Where a loader reads from: exactly one of `path`, `data` or `read`.
  * On Linux a `path` naming a regular file is read through a read-only
  * memory map (no copy; pages already read are given back as the load goes
- * on); other files are read through a buffer. As with any mapped file, if
- * another process truncates the file during the load, the process gets
- * SIGBUS: a host that cannot rule that out reads the file itself and
- * passes `read` (or `data`). */
+ * on); anything else (a pipe, a device) is read as a stream, opened once.
+ * As with any mapped file, if another process truncates the file during
+ * the load, or the disk fails to read it, the process gets SIGBUS rather
+ * than FG_EIO; and a file changed in place during the load may load
+ * partly changed. A host that cannot rule these out reads the file itself
+ * and passes `read` (or `data`). */
 typedef struct fg_source {
   unsigned int version; /* FG_SOURCE_VERSION */
   const char *name;     /* used in messages; NULL: the path, or "<buffer>" / "<stream>" */

@@ -619,6 +619,7 @@ typedef struct fg__split_row {
   const char *line;
   size_t len;
   uint64_t line_no;
+  uint64_t through; /* bytes of the file through this line */
   int nf;
   int check; /* a NUL, a CR or invalid UTF-8: split() again says where */
   fg__field f[FG__MAX_COLS + 1];
@@ -651,6 +652,7 @@ struct fg__loader {
   const char *line;
   size_t len;
   uint64_t line_no;       /* of the current row, for messages */
+  uint64_t through;       /* bytes of the file through it, for progress */
   fg__field *f;           /* its fields (in one of ahead[]) */
   int nf;                 /* fields in the row (stored up to FG__MAX_COLS + 1) */
   int ncols;              /* columns in the header */

@@ -287,6 +287,7 @@ static int fast_split(fg__loader *ld, fg__split_row *r) {
   r->line = line;
   r->len = len;
   r->line_no = ld->rd.line;
+  r->through = ld->rd.consumed;
   r->nf = (int)(f - r->f) + more;
   size_t at;
   r->check = bad || (high && !fg__utf8_valid(high, (size_t)(line + len - high), &at));
@@ -405,7 +406,7 @@ void fg__ld_skip(fg__loader *ld) {
 
 static void progress(fg__loader *ld) {
   if (ld->opts && ld->opts->on_progress)
-    ld->opts->on_progress(ld->rd.name, ld->rd.consumed, ld->rows, ld->opts->progress_payload);
+    ld->opts->on_progress(ld->rd.name, ld->through, ld->rows, ld->opts->progress_payload);
 }
 
 int fg__ld_run(fg__loader *ld, const fg_source *src) {
@@ -449,13 +450,14 @@ int fg__ld_run(fg__loader *ld, const fg_source *src) {
       fg__split_row *r = &ld->ahead[ld->ahead_first];
       ld->ahead_first = (ld->ahead_first + 1) & ring;
       ld->ahead_count--;
-      ld->line = r->line, ld->len = r->len, ld->line_no = r->line_no;
+      ld->line = r->line, ld->len = r->len, ld->line_no = r->line_no, ld->through = r->through;
       ld->f = r->f, ld->nf = r->nf;
       split_rc = r->check ? split(ld) : FG_OK;
     } else { /* line by line: nothing is split ahead, the buffer may move */
       ld->f = ld->ahead[ld->ahead_first].f;
       rc = fg__reader_next(&ld->rd, &ld->line, &ld->len, &terminated, info);
       ld->line_no = ld->rd.line;
+      ld->through = ld->rd.consumed;
       ld->blk = NULL;
       if (rc == 1) {
         rc = FG_OK;

@@ -23,25 +23,34 @@
 #define DEFAULT_MAX_LINE (1024 * 1024)
 
 #ifdef FG__MAP_FILES
-/* Map a regular file to read it in place; 0 if it cannot be (the caller
- * then opens it as a stream, and reports what fails). */
-static int map_file(fg__reader *r, const char *path) {
+/* Open a path: a regular file is mapped to be read in place (*fp stays
+ * NULL); anything else (a pipe, a device, a file that cannot be mapped) is
+ * read as a stream on the same descriptor, never opened twice (a writer
+ * to a named pipe would lose its reader in between). 0, or an errno. */
+static int open_path(fg__reader *r, const char *path, FILE **fp) {
   int fd = open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0)
-    return 0;
+    return errno ? errno : EIO;
   struct stat st;
-  void *m = MAP_FAILED;
   if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-      (uint64_t)st.st_size <= SIZE_MAX / 2)
-    m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-  close(fd);
-  if (m == MAP_FAILED)
-    return 0;
-  (void)madvise(m, (size_t)st.st_size, MADV_SEQUENTIAL);
-  r->map = m;
-  r->data = m;
-  r->size = (size_t)st.st_size;
-  return 1;
+      (uint64_t)st.st_size <= SIZE_MAX / 2) {
+    void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (m != MAP_FAILED) {
+      close(fd);
+      (void)madvise(m, (size_t)st.st_size, MADV_SEQUENTIAL);
+      r->map = m;
+      r->data = m;
+      r->size = (size_t)st.st_size;
+      return 0;
+    }
+  }
+  *fp = fdopen(fd, "rb");
+  if (!*fp) {
+    int e = errno ? errno : EIO;
+    close(fd);
+    return e;
+  }
+  return 0;
 }
 #endif
 
@@ -85,14 +94,18 @@ int fg__reader_open(fg__reader *r, const fg__alloc *a, const fg_source *src, siz
     r->size = src->size;
     return FG_OK;
   }
-#ifdef FG__MAP_FILES
-  if (src->path && map_file(r, src->path))
-    return FG_OK;
-#endif
   if (src->path) {
-    FILE *fp = fopen(src->path, "rb");
-    if (!fp) {
-      fg__info_set(err, FG_EIO, r->name, 0, 0, "cannot open: %s", strerror(errno));
+    FILE *fp = NULL;
+#ifdef FG__MAP_FILES
+    int e = open_path(r, src->path, &fp);
+    if (!e && r->map)
+      return FG_OK;
+#else
+    fp = fopen(src->path, "rb");
+    int e = fp ? 0 : errno;
+#endif
+    if (e) {
+      fg__info_set(err, FG_EIO, r->name, 0, 0, "cannot open: %s", strerror(e));
       return FG_EIO;
     }
     r->fp = fp;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #define IMDB_DIR FG_TEST_DATA_DIR "/imdb"
@@ -1395,6 +1396,47 @@ static void test_split_ahead(void **state) {
   free(r.text);
 }
 
+/* A path that names a named pipe is read as a stream, opened once: a
+ * writer that writes less than the pipe holds and one that writes far more
+ * both have all their rows loaded (opening it twice, to try a memory map
+ * first, lost the reader between the two opens). */
+static void test_path_fifo(void **state) {
+  (void)state;
+  for (int big = 0; big < 2; big++) {
+    gen_rows r;
+    gen_names(&r, big ? 4000 : 3, 9); /* 4000 rows: several times a pipe's 64 KiB */
+    char dir[512], path[600];
+    fgt_tempdir(dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/name.basics.tsv", dir);
+    assert_int_equal(mkfifo(path, 0600), 0);
+    fflush(NULL);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) { /* the writer */
+      FILE *f = fopen(path, "wb");
+      int ok = f && fwrite(r.text, 1, r.len, f) == r.len;
+      ok = f && fclose(f) == 0 && ok;
+      _exit(ok ? 0 : 1);
+    }
+    fg_graph *g = fgt_graph(NULL);
+    fg_source src = FG_SOURCE_INIT;
+    src.path = path;
+    fg_error_info err = FG_ERROR_INFO_INIT;
+    int rc = fg_graph_load_imdb_file(g, FG_IMDB_NAME_BASICS, &src, NULL, &err);
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    if (rc)
+      fail_msg("%s:%lu:%lu: %s", err.file, (unsigned long)err.line, (unsigned long)err.column,
+               err.message);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    assert_int_equal(fg_graph_count(g, FG_TABLE_PEOPLE), r.nrows);
+    fg_graph_free(g);
+    unlink(path);
+    fgt_remove_tempdir(dir);
+    gen_free(&r);
+  }
+}
+
 /* LIBRARY BUG (src/imdb.c, row_title_crew): a title.crew row that fails
  * after some of its credits were appended (an empty item, or, with
  * FG_LOAD_STRICT_REFS | FG_LOAD_LENIENT, an unknown person after a known
@@ -2350,6 +2392,7 @@ int main(void) {
       cmocka_unit_test(test_split_blocks),
       cmocka_unit_test(test_names_alike),
       cmocka_unit_test(test_split_ahead),
+      cmocka_unit_test(test_path_fifo),
       cmocka_unit_test(test_crew_lenient_skip_adds_nothing),
       cmocka_unit_test(test_dedupe_many),
       cmocka_unit_test(test_folder_groups_credits_by_film),
