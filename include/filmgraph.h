@@ -845,8 +845,9 @@ typedef int (*fg_read_fn)(void *buf, size_t capacity, size_t *nread, void *paylo
  * As with any mapped file, if another process truncates the file during
  * the load, or the disk fails to read it, the process gets SIGBUS rather
  * than FG_EIO; and a file changed in place during the load may load
- * partly changed. A host that cannot rule these out reads the file itself
- * and passes `read` (or `data`). */
+ * partly changed, even with text the loader did not get to check (rows
+ * are checked a few rows before they are stored). A host that cannot rule
+ * these out reads the file itself and passes `read` (or `data`). */
 typedef struct fg_source {
   unsigned int version; /* FG_SOURCE_VERSION */
   const char *name;     /* used in messages; NULL: the path, or "<buffer>" / "<stream>" */
