@@ -6,6 +6,9 @@
 int fg__utf8_valid(const char *s, size_t len, size_t *bad_at) {
   const unsigned char *p = (const unsigned char *)s;
   size_t i = 0;
+  /* Each sequence is checked by its lead byte's own rule (RFC 3629's
+   * table), which also rules out overlong forms, surrogates and code
+   * points past U+10FFFF, without decoding it. */
   while (i < len) {
     unsigned char c = p[i];
     if (c < 0x80) {
@@ -20,27 +23,31 @@ int fg__utf8_valid(const char *s, size_t len, size_t *bad_at) {
       }
       continue;
     }
-    size_t need;
-    uint32_t cp, min;
     if (c >= 0xC2 && c <= 0xDF) {
-      need = 1, cp = c & 0x1F, min = 0x80;
+      if (len - i < 2 || (p[i + 1] & 0xC0) != 0x80)
+        goto bad;
+      i += 2;
     } else if (c >= 0xE0 && c <= 0xEF) {
-      need = 2, cp = c & 0x0F, min = 0x800;
+      if (len - i < 3)
+        goto bad;
+      unsigned char c1 = p[i + 1];
+      if ((c1 & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80 ||
+          (c == 0xE0 && c1 < 0xA0) ||  /* overlong */
+          (c == 0xED && c1 >= 0xA0))   /* a surrogate */
+        goto bad;
+      i += 3;
     } else if (c >= 0xF0 && c <= 0xF4) {
-      need = 3, cp = c & 0x07, min = 0x10000;
+      if (len - i < 4)
+        goto bad;
+      unsigned char c1 = p[i + 1];
+      if ((c1 & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80 || (p[i + 3] & 0xC0) != 0x80 ||
+          (c == 0xF0 && c1 < 0x90) ||  /* overlong */
+          (c == 0xF4 && c1 >= 0x90))   /* past U+10FFFF */
+        goto bad;
+      i += 4;
     } else {
       goto bad;
     }
-    if (len - i <= need)
-      goto bad;
-    for (size_t k = 1; k <= need; k++) {
-      if ((p[i + k] & 0xC0) != 0x80)
-        goto bad;
-      cp = (cp << 6) | (p[i + k] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-      goto bad;
-    i += need + 1;
   }
   return 1;
 bad:
