@@ -7,6 +7,7 @@
  * read error at the end of the input. The rest is the file. The graph already holds two titles and a person from IMDb-shaped
  * text. Checks: no crash, and a failed load leaves the graph as it was. */
 #include "filmgraph.h"
+#include "fuzz_feed.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -30,30 +31,6 @@ static void base(fg_graph *g) {
   fg_graph_load_imdb_file(g, FG_IMDB_NAME_BASICS, &src, NULL, NULL);
 }
 
-/* A read callback handing out the input a few bytes at a time (1 to 13,
- * varying), so that lines straddle the reader's refills; with `fail`, it
- * reports a read error instead of the end of the input. */
-typedef struct feed {
-  const uint8_t *data;
-  size_t size, pos, calls;
-  int fail;
-} feed;
-
-static int feed_read(void *buf, size_t capacity, size_t *nread, void *payload) {
-  feed *f = payload;
-  if (f->pos == f->size && f->fail)
-    return -1;
-  size_t n = 1 + f->calls++ % 13;
-  if (n > capacity)
-    n = capacity;
-  if (n > f->size - f->pos)
-    n = f->size - f->pos;
-  memcpy(buf, f->data + f->pos, n);
-  f->pos += n;
-  *nread = n;
-  return 0;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (size < 1)
     return 0;
@@ -68,7 +45,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   fg_graph_film(g, 0, &one_before);
   int32_t rating = one_before.rating;
   fg_source src = FG_SOURCE_INIT;
-  feed in = {data + 1, size - 1, 0, 0, (data[0] & 0x08) != 0};
+  feed in = {.data = data + 1, .size = size - 1, .vary = 13, .fail = (data[0] & 0x08) != 0};
   if (data[0] & 0x10) {
     src.read = feed_read;
     src.payload = &in;

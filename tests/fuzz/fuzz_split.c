@@ -12,6 +12,7 @@
  * body; its header line is prepended. Each input is loaded strict and
  * lenient, each from memory and from the callbacks, into fresh graphs. */
 #include "filmgraph.h"
+#include "fuzz_feed.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -117,25 +118,6 @@ static int dump_write(const void *p, size_t n, void *payload) {
 
 /* ---- Sources ------------------------------------------------------------- */
 
-typedef struct feed {
-  const char *data;
-  size_t size, pos, calls;
-  int step; /* bytes per call; 0: varying 1..200 */
-} feed;
-
-static int feed_read(void *buf, size_t capacity, size_t *nread, void *payload) {
-  feed *f = payload;
-  size_t n = f->step ? (size_t)f->step : 1 + (f->calls * 37 + f->calls / 3) % 200;
-  f->calls++;
-  if (n > capacity)
-    n = capacity;
-  if (n > f->size - f->pos)
-    n = f->size - f->pos;
-  memcpy(buf, f->data + f->pos, n);
-  f->pos += n;
-  *nread = n;
-  return 0;
-}
 
 enum { SRC_MEM, SRC_CB1, SRC_CB7, SRC_CBVAR, SRC_COUNT };
 static const char *const src_names[SRC_COUNT] = {"memory", "callback(1)", "callback(7)",
@@ -150,11 +132,11 @@ static void run(outcome *o, int file, int credits, const char *text, size_t len,
   base(g, file, credits);
   fg_source src = FG_SOURCE_INIT;
   src.name = "in.tsv";
-  feed fd = {text, len, 0, 0, 0};
+  feed fd = {.data = text, .size = len, .vary = 200};
   if (kind == SRC_MEM) {
     src.data = text, src.size = len;
   } else {
-    fd.step = kind == SRC_CB1 ? 1 : kind == SRC_CB7 ? 7 : 0;
+    fd.step = kind == SRC_CB1 ? 1 : kind == SRC_CB7 ? 7 : 0; /* 0: 1..200 */
     src.read = feed_read, src.payload = &fd;
   }
   fg_load_options opts = FG_LOAD_OPTIONS_INIT;
