@@ -578,15 +578,18 @@ static inline const char *fg__reader_ahead(const fg__reader *r, size_t *len) {
   *len = r->end - r->beg;
   return r->buf ? r->buf + r->beg : "";
 }
-/* Give back the pages of a mapped file below `line`, once 8 MB more of
- * it have been read (reader.c). */
+/* A mapped file's pages below the next line are given back once 8 MB
+ * more of it have been read (reader.c: fg__reader_drop does it). */
 #define FG__MAP_DROP ((size_t)8 << 20)
-void fg__reader_drop(fg__reader *r, size_t line);
+void fg__reader_drop(fg__reader *r);
+static inline void fg__reader_maybe_drop(fg__reader *r) {
+  if (r->map && r->beg - r->dropped >= FG__MAP_DROP)
+    fg__reader_drop(r);
+}
 /* Take the next len + 1 bytes (a line of len bytes and its newline, all
  * among those fg__reader_ahead gives) as the next line returned. */
 static inline void fg__reader_skip_line(fg__reader *r, size_t len) {
-  if (r->map && r->beg - r->dropped >= FG__MAP_DROP)
-    fg__reader_drop(r, r->beg);
+  fg__reader_maybe_drop(r);
   r->beg += len + 1;
   r->consumed += len + 1;
   r->line++;

@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <string.h>
 
-
 static const fg__table_spec specs[FG_IMDB_FILE_COUNT_] = {
     {"title.basics.tsv",
      9,
@@ -99,7 +98,7 @@ static int title_lookup(fg__loader *ld, int col, const fg__field *f, fg_id *out)
 static inline int title_ref(fg__loader *ld, int col, fg_id *out) {
   const imdb_ctx *c = ld->ctx;
   const fg__field *f = fg__ld_field(ld, col);
-  if (f->len == c->last_len && f->len >= 8 && f->len <= 16 && c->last_film != FG_ID_NONE &&
+  if (f->len == c->last_len && c->last_film != FG_ID_NONE &&
       same_bytes(f->p, c->last_key, f->len)) {
     *out = c->last_film;
     return FG_OK;
@@ -111,11 +110,6 @@ static int title_lookup(fg__loader *ld, int col, const fg__field *f, fg_id *out)
   imdb_ctx *c = ld->ctx;
   if (fg__ld_is_null(ld, f))
     return fg__ld_fail(ld, FG_EPARSE, f->off, "%s is empty (\\N)", ld->spec->cols[col]);
-  if (f->len == c->last_len && c->last_film != FG_ID_NONE &&
-      same_bytes(f->p, c->last_key, f->len)) {
-    *out = c->last_film;
-    return FG_OK;
-  }
   fg_id id = find_film(ld, f);
   if (id == FG_ID_NONE)
     return dangling(ld, f, "title");

@@ -289,8 +289,7 @@ static int fast_split(fg__loader *ld, fg__split_row *r) {
   r->line_no = ld->rd.line;
   r->through = ld->rd.consumed;
   r->nf = (int)(f - r->f) + more;
-  size_t at;
-  r->check = bad || (high && !fg__utf8_valid(high, (size_t)(line + len - high), &at));
+  r->check = bad || (high && !fg__utf8_valid(high, (size_t)(line + len - high), NULL));
   return 1;
 #else
   (void)ld, (void)r;

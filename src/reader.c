@@ -54,18 +54,16 @@ static int open_path(fg__reader *r, const char *path, FILE **fp) {
 }
 #endif
 
-/* Give back the pages of a mapped file below `line` (the start of the
- * line being returned), 8 MB at a time, so that a load does not keep a
- * whole large file resident (the page cache still holds it). */
-void fg__reader_drop(fg__reader *r, size_t line) {
+/* Give back the pages of the mapped file below the next line (r->beg),
+ * whole 8 MB at a time, so that a load does not keep a large file
+ * resident (the page cache still holds it). */
+void fg__reader_drop(fg__reader *r) {
 #ifdef FG__MAP_FILES
-  if (r->map && line - r->dropped >= FG__MAP_DROP) {
-    size_t upto = line & ~(FG__MAP_DROP - 1);
-    (void)madvise((char *)r->map + r->dropped, upto - r->dropped, MADV_DONTNEED);
-    r->dropped = upto;
-  }
+  size_t upto = r->beg & ~(FG__MAP_DROP - 1);
+  (void)madvise((char *)r->map + r->dropped, upto - r->dropped, MADV_DONTNEED);
+  r->dropped = upto;
 #else
-  (void)r, (void)line;
+  (void)r;
 #endif
 }
 
@@ -186,7 +184,7 @@ int fg__reader_next(fg__reader *r, const char **line, size_t *len, int *terminat
     *line = p;
     *len = nl ? (size_t)(nl - p) : rest;
     *terminated = nl != NULL;
-    fg__reader_drop(r, r->beg);
+    fg__reader_maybe_drop(r);
     r->beg += *len + (nl != NULL);
     r->consumed = r->beg;
     r->line++;

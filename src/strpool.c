@@ -138,7 +138,8 @@ int fg__strpool_put(fg__strpool *p, const fg__alloc *a, const char *s, size_t le
   if (mode == FG__STR_UNIQUE)
     return append(p, a, s, len, out);
   uint32_t q = quick_hash(s, len);
-  fg__slot *cached = &(mode == FG__STR_CACHED ? p->cache : p->vocab)[(q >> 8) & (FG__STRCACHE - 1)];
+  fg__slot *cache = mode == FG__STR_CACHED ? p->cache : p->vocab;
+  fg__slot *cached = &cache[(q >> 8) & (FG__STRCACHE - 1)];
   if (cached->val && cached->hash == q && fg__strpool_equals(p, cached->val, s, len)) {
     *out = cached->val;
     return FG_OK;
