@@ -300,7 +300,13 @@ static void test_imdb_style_keys(void **state) {
       "nm0000001",   "nm00000001", "nm12345678", "nm123456789", "nm0123456789", "nm1234567890",
       "nm12345x7",   "nm/234567",  "nm:234567",  "nm123456/",   "nm123456:",    "nm000000",
       "tt0000001",   "nmABCDEFG",  "nm9999999",  "nm99999999",  "nm999999999",  "nm1000000",
-      "nm0999999",   "nm1",        "mn0000001",  "nm 000001",  "nm000:001",  "nm0010001"};
+      "nm0999999",   "nm1",        "mn0000001",  "nm 000001",  "nm000:001",  "nm0010001",
+      /* bytes next to the digits' nibbles, at each end of the 8-byte word
+       * keys.c reads at once, and the lone leading digit of 9 */
+      "nm?234567",   "nm123456?",  "nm1234567?", "nm?23456789", "nm1?3456789", "nm12345678?",
+      "nm12345678j", "nm1234567\x7f", "nm~0000001",
+      /* a non-digit misread as a digit would collide with its partner */
+      "nm000000:",   "nm0000010",  "nm000000?",  "nm0000015",  "nm00000/9",  "nm0000009"};
   size_t n = sizeof keys / sizeof *keys;
   for (size_t i = 0; i < n; i++)
     assert_int_equal(fgt_person(g, keys[i], keys[i]), (fg_id)i);
