@@ -601,6 +601,10 @@ static inline void fg__reader_skip_line(fg__reader *r, size_t len) {
  * skipping; and the all-or-nothing transaction around a load. */
 
 #define FG__MAX_COLS 24
+/* The position of a column the header left out: an always-empty field at
+ * the end of every row's field array (the splitter stores at most
+ * FG__MAX_COLS + 1 fields), so that reading a field needs no test. */
+#define FG__ABSENT (FG__MAX_COLS + 1)
 
 /* A table's columns. A header starts with the `required` leading columns in
  * order; any of the others may follow, in any order (for a fixed shape,
@@ -625,7 +629,7 @@ typedef struct fg__split_row {
   uint64_t through; /* bytes of the file through this line */
   int nf;
   int check; /* a NUL, a CR or invalid UTF-8: split() again says where */
-  fg__field f[FG__MAX_COLS + 1];
+  fg__field f[FG__MAX_COLS + 2]; /* the last one is FG__ABSENT's */
 } fg__split_row;
 
 typedef struct fg__loader fg__loader;
@@ -646,9 +650,7 @@ struct fg__loader {
   const fg__table_spec *spec;
   fg__row_fn row;      /* turns the current row into records */
   void *ctx;           /* the format's own state */
-  const char *null;    /* the token meaning "no value" besides "" (IMDb: \\N),
-                          one or two bytes */
-  size_t null_len;
+  int null_token;      /* 1: IMDb's \\N also means "no value" (as "" does) */
   fg__reader rd;
   const fg_load_options *opts;
   fg_error_info *info; /* never NULL inside a load */
@@ -659,7 +661,7 @@ struct fg__loader {
   fg__field *f;           /* its fields (in one of ahead[]) */
   int nf;                 /* fields in the row (stored up to FG__MAX_COLS + 1) */
   int ncols;              /* columns in the header */
-  int pos[FG__MAX_COLS];  /* header position of each spec column, -1 if absent */
+  int pos[FG__MAX_COLS];  /* header position of each spec column, or FG__ABSENT */
   char *scratch;          /* per-row room for NUL-terminated field copies */
   size_t scratch_cap, scratch_used;
   uint64_t rows, skipped;
@@ -685,17 +687,15 @@ int fg__ld_fail(fg__loader *ld, int status, size_t off, const char *fmt, ...) FG
  * boundary; buf must hold 64 bytes. */
 const char *fg__ld_shown(const fg__field *f, char *buf);
 /* Field of spec column `col` in the current row ("" if the header lacks
- * it). Inline, with the test below: rows call them for every field. */
-static const fg__field fg__no_field = {"", 0, 0};
+ * it). Inline, with the test below: rows call them for every field. A row
+ * function only runs on a row with as many fields as the header, so every
+ * position is in the row (or FG__ABSENT's empty field). */
 static inline const fg__field *fg__ld_field(const fg__loader *ld, int col) {
-  int p = ld->pos[col];
-  return p >= 0 && p < ld->nf ? &ld->f[p] : &fg__no_field;
+  return &ld->f[ld->pos[col]];
 }
-/* 1 if the field is empty or the null token (at most two bytes: IMDb's
- * \N). */
+/* 1 if the field is empty, or \N where that is the null token. */
 static inline int fg__ld_is_null(const fg__loader *ld, const fg__field *f) {
-  return f->len == 0 || (ld->null && f->len == ld->null_len && f->p[0] == ld->null[0] &&
-                         (f->len == 1 || f->p[1] == ld->null[1]));
+  return f->len == 0 || (f->len == 2 && ld->null_token && f->p[0] == '\\' && f->p[1] == 'N');
 }
 /* Room for `n` more bytes of scratch in this row; NULL if out of memory. */
 char *fg__ld_scratch(fg__loader *ld, size_t n);

@@ -275,6 +275,28 @@ static int row_title_akas(fg__loader *ld) {
   return rc ? fg__ld_fail(ld, rc, 0, "%s", ld->g->errmsg) : FG_OK;
 }
 
+/* Does s[0..len) hold a '"' or a '\\'? Eight bytes at a time where it
+ * can. */
+static int quote_or_backslash(const char *s, size_t len) {
+  size_t i = 0;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  for (; i + 8 <= len; i += 8) {
+    uint64_t w, q, b;
+    memcpy(&w, s + i, 8);
+    q = w ^ (ones * '"');
+    b = w ^ (ones * '\\');
+    /* nonzero if and only if some byte of q or b is zero */
+    if ((((q - ones) & ~q) | ((b - ones) & ~b)) & highs)
+      return 1;
+  }
+#endif
+  for (; i < len; i++)
+    if (s[i] == '"' || s[i] == '\\')
+      return 1;
+  return 0;
+}
+
 /* characters is ["A","B"] (JSON strings): into "A / B", written in the
  * row's scratch (never longer than the field). Text in any other shape is
  * kept as it is. */
@@ -282,6 +304,13 @@ static fg__text characters(fg__loader *ld, int col) {
   const fg__field *f = fg__ld_field(ld, col);
   if (fg__ld_is_null(ld, f))
     return field_text(ld, col);
+  /* Most hold one name without escapes, ["Name"]: that is the name, in
+   * place, with no copy. */
+  if (f->len > 4 && f->p[0] == '[' && f->p[1] == '"' && f->p[f->len - 2] == '"' &&
+      f->p[f->len - 1] == ']' && !quote_or_backslash(f->p + 2, f->len - 4)) {
+    fg__text t = {f->p + 2, f->len - 4};
+    return t;
+  }
   char *out = ld->scratch + ld->scratch_used, *o = out;
   size_t i = 1, end = f->len - 1;
   int ok = f->len >= 4 && f->p[0] == '[' && f->p[end] == ']';
@@ -345,7 +374,7 @@ static void prefetch_keys(const fg__keys *x, char p0, char p1, const char *p, si
 /* Spec column `col` of a line split ahead, or NULL. */
 static const fg__field *ahead_field(const fg__loader *ld, const fg__split_row *r, int col) {
   int p = ld->pos[col];
-  return p >= 0 && p < r->nf ? &r->f[p] : NULL;
+  return p != FG__ABSENT && p < r->nf ? &r->f[p] : NULL;
 }
 
 static void ahead_principals(const fg__loader *ld, const fg__split_row *r) {
@@ -514,8 +543,7 @@ static int load_file(fg_graph *g, int file, const fg_source *src, const fg_load_
                 : file == FG_IMDB_TITLE_EPISODE  ? ahead_episode
                                                  : NULL;
   ld.ctx = &c;
-  ld.null = "\\N";
-  ld.null_len = 2;
+  ld.null_token = 1;
   ld.opts = opts;
   ld.info = info;
   int rc = FG_OK;

@@ -74,7 +74,7 @@ int fg__ld_number_checked(fg__loader *ld, int col, long min, long max, int32_t *
   if (v < (uint64_t)min || v > (uint64_t)max)
     return fg__ld_fail(ld, FG_EPARSE, f->off, "%s '%s' is out of range (%ld-%ld; %s if unknown)",
                        ld->spec->cols[col], fg__ld_shown(f, buf), min, max,
-                       ld->null ? "\\N" : "leave empty");
+                       ld->null_token ? "\\N" : "leave empty");
   *out = (int32_t)v;
   return FG_OK;
 }
@@ -326,7 +326,7 @@ static int check_header(fg__loader *ld, int terminated) {
   size_t n = 0;
   for (int i = 0; i < s->ncols; i++) {
     n += (size_t)snprintf(names + n, sizeof names - n, "%s%s", i ? ", " : "", s->cols[i]);
-    ld->pos[i] = -1;
+    ld->pos[i] = FG__ABSENT;
   }
   required_names(s, req, sizeof req);
   if (ld->nf > s->ncols)
@@ -347,7 +347,7 @@ static int check_header(fg__loader *ld, int terminated) {
       return fg__ld_fail(ld, FG_EPARSE, f->off,
                          "header column %d '%s' is not a column of %s (%s)", i + 1,
                          fg__ld_shown(f, buf), s->file, names);
-    if (ld->pos[col] >= 0)
+    if (ld->pos[col] != FG__ABSENT)
       return fg__ld_fail(ld, FG_EPARSE, f->off, "header column %d '%s' appears twice", i + 1,
                          s->cols[col]);
     ld->pos[col] = i;
@@ -418,6 +418,11 @@ int fg__ld_run(fg__loader *ld, const fg_source *src) {
   int lenient = opts && (opts->flags & FG_LOAD_LENIENT);
   ld->max_field = opts && opts->max_field ? opts->max_field : FG__DEFAULT_MAX_FIELD;
   int terminated;
+  for (int i = 0; i < FG__SPLIT_RING; i++) {
+    fg__field *absent = &ld->ahead[i].f[FG__ABSENT];
+    absent->p = "";
+    absent->len = absent->off = 0;
+  }
   ld->f = ld->ahead[0].f;
   ld->ahead_first = ld->ahead_count = 0;
   rc = fg__reader_next(&ld->rd, &ld->line, &ld->len, &terminated, info);

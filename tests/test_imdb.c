@@ -1764,6 +1764,54 @@ static void test_characters(void **state) {
   fg_graph_free(g);
 }
 
+/* One name of every length from 1 to 24 (across the 8-byte words a
+ * name is scanned in), plain, and with an escaped quote, an escaped
+ * backslash or a closing quote (a second name) at each position. */
+static void test_characters_every_position(void **state) {
+  (void)state;
+  static const char *const inserts[] = {"", "\\\"", "\\\\", "\",\""};
+  static const char *const shown[] = {"", "\"", "\\", " / "};
+  size_t cap = 1 << 20, used = 0, rows = 0;
+  char *text = malloc(cap), (*want)[64] = malloc(4096 * sizeof *want);
+  assert_non_null(text);
+  assert_non_null(want);
+  used += (size_t)snprintf(text, cap, "%s", PRINCIPALS_HEADER);
+  for (int len = 1; len <= 24; len++)
+    for (int kind = 0; kind < 4; kind++)
+      for (int at = 0; at <= (kind ? len : 0); at++) {
+        char name[64];
+        int n = 0;
+        want[rows][0] = '\0';
+        for (int i = 0; i <= len; i++) {
+          if (i == at && kind) {
+            n += sprintf(name + n, "%s", inserts[kind]);
+            strcat(want[rows], shown[kind]);
+          }
+          if (i < len) {
+            name[n++] = (char)('a' + i);
+            name[n] = '\0';
+            size_t w = strlen(want[rows]);
+            want[rows][w] = (char)('a' + i);
+            want[rows][w + 1] = '\0';
+          }
+        }
+        used += (size_t)snprintf(text + used, cap - used,
+                                 "tt0000010\t%zu\tnm0000001\tactor\t\\N\t[\"%s\"]\n", rows + 1,
+                                 name);
+        rows++;
+      }
+  fg_graph *g = titles_and_names();
+  fg_error_info err = FG_ERROR_INFO_INIT;
+  assert_int_equal(load_imdb_text(g, FG_IMDB_TITLE_PRINCIPALS, text, NULL, &err), FG_OK);
+  assert_int_equal(err.rows, rows);
+  for (size_t i = 0; i < rows; i++)
+    expect_credit(g, (fg_id)i, "tt0000010", "nm0000001", FG_ROLE_ACTOR, (int32_t)i + 1, "",
+                  want[i]);
+  fg_graph_free(g);
+  free(text);
+  free(want);
+}
+
 /* A title with no primary title takes its original title, and with
  * neither its key: a film's title is required (fg_graph_add_film refuses
  * "", and so does the catalogue loader, so a film without a title could
@@ -2413,6 +2461,7 @@ int main(void) {
       cmocka_unit_test(test_folder_relation_to_missing_title),
       cmocka_unit_test(test_crew_bad_row_counts_once),
       cmocka_unit_test(test_characters),
+      cmocka_unit_test(test_characters_every_position),
       cmocka_unit_test(test_missing_titles),
       cmocka_unit_test(test_catalog_round_trip),
       cmocka_unit_test(test_long_line),
