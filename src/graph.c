@@ -204,6 +204,10 @@ static int store_all(fg_graph *g, const fg__text *strs, const uint8_t *modes, ui
                      int count) {
   size_t mark = g->strings.len;
   for (int i = 0; i < count; i++) {
+    if (!strs[i].len) { /* (most of a film's eight, from IMDb): no call */
+      handles[i] = 0;
+      continue;
+    }
     int rc = fg__strpool_put(&g->strings, &g->alloc, strs[i].p, strs[i].len, modes[i],
                              &handles[i]);
     if (rc) {

@@ -35,11 +35,18 @@ const char *fg_imdb_file_name(int file) {
   return file >= 0 && file < FG_IMDB_FILE_COUNT_ ? specs[file].file : NULL;
 }
 
-/* IMDb's titleType values, in enum fg_kind order from FG_KIND_MOVIE. */
-static const char *const title_types[] = {
-    "movie",     "short",      "tvMovie",   "tvSeries", "tvMiniSeries", "tvEpisode",
-    "tvSpecial", "tvShort",    "tvPilot",   "video",    "videoGame",
+/* IMDb's titleType values, in enum fg_kind order from FG_KIND_MOVIE, with
+ * their lengths (compared first: no strlen a row). */
+#define TYPE(s) {s, sizeof s - 1}
+static const struct {
+  const char *name;
+  size_t len;
+} title_types[] = {
+    TYPE("movie"),     TYPE("short"),   TYPE("tvMovie"), TYPE("tvSeries"),
+    TYPE("tvMiniSeries"), TYPE("tvEpisode"), TYPE("tvSpecial"), TYPE("tvShort"),
+    TYPE("tvPilot"),   TYPE("video"),   TYPE("videoGame"),
 };
+#undef TYPE
 
 typedef struct imdb_ctx {
   /* The title of the previous row, and its id. */
@@ -217,8 +224,7 @@ static int row_title_basics(fg__loader *ld) {
     t[i].p = "", t[i].len = 0;
   const fg__field *type = fg__ld_field(ld, 1);
   for (size_t i = 0; i < sizeof title_types / sizeof *title_types; i++)
-    if (type->len && type->p[0] == title_types[i][0] && type->len == strlen(title_types[i]) &&
-        memcmp(type->p, title_types[i], type->len) == 0) {
+    if (type->len == title_types[i].len && memcmp(type->p, title_types[i].name, type->len) == 0) {
       f.kind = FG_KIND_MOVIE + (int32_t)i;
       break;
     }

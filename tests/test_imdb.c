@@ -1764,6 +1764,46 @@ static void test_characters(void **state) {
   fg_graph_free(g);
 }
 
+/* Every titleType IMDb uses is its kind; a near miss (a prefix, an
+ * extension, another case, empty) is FG_KIND_UNKNOWN. */
+static void test_title_types(void **state) {
+  (void)state;
+  static const struct {
+    const char *type;
+    int kind;
+  } cases[] = {
+      {"movie", FG_KIND_MOVIE},          {"short", FG_KIND_SHORT},
+      {"tvMovie", FG_KIND_TV_MOVIE},     {"tvSeries", FG_KIND_TV_SERIES},
+      {"tvMiniSeries", FG_KIND_TV_MINI_SERIES}, {"tvEpisode", FG_KIND_TV_EPISODE},
+      {"tvSpecial", FG_KIND_TV_SPECIAL}, {"tvShort", FG_KIND_TV_SHORT},
+      {"tvPilot", FG_KIND_TV_PILOT},     {"video", FG_KIND_VIDEO},
+      {"videoGame", FG_KIND_VIDEO_GAME}, {"movies", FG_KIND_UNKNOWN},
+      {"movi", FG_KIND_UNKNOWN},         {"Movie", FG_KIND_UNKNOWN},
+      {"tvepisode", FG_KIND_UNKNOWN},    {"tvEpisodes", FG_KIND_UNKNOWN},
+      {"tv", FG_KIND_UNKNOWN},           {"videoGamer", FG_KIND_UNKNOWN},
+      {"\\N", FG_KIND_UNKNOWN},          {"shorT", FG_KIND_UNKNOWN},
+  };
+  size_t n = sizeof cases / sizeof *cases;
+  char text[4096];
+  size_t used = (size_t)snprintf(text, sizeof text, "%s", BASICS_HEADER);
+  for (size_t i = 0; i < n; i++)
+    used += (size_t)snprintf(text + used, sizeof text - used,
+                             "tt%07zu\t%s\tA title\t\\N\t0\t\\N\t\\N\t\\N\t\\N\n", i + 1,
+                             cases[i].type);
+  assert_true(used < sizeof text);
+  fg_graph *g = fgt_graph(NULL);
+  fg_error_info err = FG_ERROR_INFO_INIT;
+  assert_int_equal(load_imdb_text(g, FG_IMDB_TITLE_BASICS, text, NULL, &err), FG_OK);
+  assert_int_equal(err.rows, n);
+  for (size_t i = 0; i < n; i++) {
+    fg_film f = FG_FILM_INIT;
+    assert_int_equal(fg_graph_film(g, (fg_id)i, &f), FG_OK);
+    if (f.kind != cases[i].kind)
+      fail_msg("titleType '%s': kind %d, expected %d", cases[i].type, f.kind, cases[i].kind);
+  }
+  fg_graph_free(g);
+}
+
 /* One name of every length from 1 to 24 (across the 8-byte words a
  * name is scanned in), plain, and with an escaped quote, an escaped
  * backslash or a closing quote (a second name) at each position. */
@@ -2461,6 +2501,7 @@ int main(void) {
       cmocka_unit_test(test_folder_relation_to_missing_title),
       cmocka_unit_test(test_crew_bad_row_counts_once),
       cmocka_unit_test(test_characters),
+      cmocka_unit_test(test_title_types),
       cmocka_unit_test(test_characters_every_position),
       cmocka_unit_test(test_missing_titles),
       cmocka_unit_test(test_catalog_round_trip),
