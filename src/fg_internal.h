@@ -447,8 +447,11 @@ int fg__append_person_texts(fg_graph *g, const fg_person *p, const fg__text *t, 
                             fg_id *out_id);
 int fg__append_credit_texts(fg_graph *g, const fg_credit *c, const fg__text *t, int bulk,
                             fg_id *out_id);
-int fg__append_aka_texts(fg_graph *g, const fg_aka *a, const fg__text *t, int bulk,
-                         fg_id *out_id);
+/* meta_known, if not NULL, is the handle of t[1..3] already stored as
+ * the AKA's compound (region\0language\0types, see fg__aka): they are
+ * then not read. */
+int fg__append_aka_texts(fg_graph *g, const fg_aka *a, const fg__text *t,
+                         const uint32_t *meta_known, int bulk, fg_id *out_id);
 
 /* Keys of FG_TABLE_FILMS or FG_TABLE_PEOPLE. */
 /* The id with that key, or FG_ID_NONE. */

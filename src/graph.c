@@ -406,11 +406,11 @@ int fg__append_credit_texts(fg_graph *g, const fg_credit *c, const fg__text *t, 
 int fg__append_aka(fg_graph *g, const fg_aka *aka, int bulk, fg_id *out_id) {
   const fg__text t[FG__AKA_TEXTS] = {text_of(aka->title), text_of(aka->region),
                                      text_of(aka->language), text_of(aka->types)};
-  return fg__append_aka_texts(g, aka, t, bulk, out_id);
+  return fg__append_aka_texts(g, aka, t, NULL, bulk, out_id);
 }
 
-int fg__append_aka_texts(fg_graph *g, const fg_aka *aka, const fg__text *t, int bulk,
-                         fg_id *out_id) {
+int fg__append_aka_texts(fg_graph *g, const fg_aka *aka, const fg__text *t,
+                         const uint32_t *meta_known, int bulk, fg_id *out_id) {
   void *arr = g->akas;
   int rc = reserve_one(g, FG_TABLE_AKAS, &arr, sizeof *g->akas);
   g->akas = arr;
@@ -429,7 +429,9 @@ int fg__append_aka_texts(fg_graph *g, const fg_aka *aka, const fg__text *t, int 
   const uint8_t mode = TEXT(bulk);
   uint32_t title_h, meta;
   FG__TRY(store_all(g, same_title ? &none : &t[0], &mode, &title_h, 1));
-  if ((rc = store_compound(g, t + 1, 3, &meta))) {
+  if (meta_known)
+    meta = *meta_known;
+  else if ((rc = store_compound(g, t + 1, 3, &meta))) {
     fg__strpool_truncate(&g->strings, &g->alloc, mark);
     return rc;
   }

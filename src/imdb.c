@@ -60,7 +60,20 @@ typedef struct imdb_ctx {
   int sorted;
   size_t cursor;
   uint32_t *by_film_start, *by_film;
+  /* title.akas: recent region, language and types (the raw bytes of
+   * the three columns, tabs and \N included) and the handle they were
+   * stored as, so that a repeated set (about 1,500 sets in 3M rows at 1M
+   * titles) is neither rebuilt nor looked up again (1M: 9% faster). */
+  struct meta_memo *metas;
 } imdb_ctx;
+
+#define META_MEMO 1024 /* entries, direct-mapped */
+#define META_RAW 32    /* longest raw bytes kept */
+typedef struct meta_memo {
+  uint32_t handle;
+  uint32_t len; /* 0: empty */
+  char raw[META_RAW];
+} meta_memo;
 
 /* ---- References --------------------------------------------------------- */
 
@@ -264,7 +277,34 @@ static int row_name_basics(fg__loader *ld) {
   return rc ? fg__ld_fail(ld, rc, key->off, "%s", ld->g->errmsg) : FG_OK;
 }
 
+/* a[0..len) == b[0..len) for 8 <= len <= 32, in loads of eight bytes. */
+static int same_8_to_32(const char *a, const char *b, size_t len) {
+  if (len > 16 && !same_bytes(a, b, 16))
+    return 0;
+  return len > 16 ? same_bytes(a + len - 16, b + len - 16, 16) : same_bytes(a, b, len);
+}
+
+/* The memo entry for the raw bytes of region, language and types, or NULL
+ * if they cannot have one (a header that does not put the three side by
+ * side, under 8 or over META_RAW bytes). */
+static meta_memo *meta_entry(const fg__loader *ld, const imdb_ctx *c, const char **raw,
+                             size_t *len) {
+  const fg__field *region = fg__ld_field(ld, 3), *types = fg__ld_field(ld, 5);
+  if (ld->pos[4] != ld->pos[3] + 1 || ld->pos[5] != ld->pos[3] + 2)
+    return NULL;
+  *raw = region->p;
+  *len = (size_t)(types->p + types->len - region->p);
+  if (*len < 8 || *len > META_RAW)
+    return NULL;
+  uint64_t a, b;
+  memcpy(&a, *raw, 8);
+  memcpy(&b, *raw + *len - 8, 8);
+  uint64_t h = (a ^ (b * 0x9E3779B97F4A7C15ull) ^ *len) * 0xFF51AFD7ED558CCDull;
+  return &c->metas[(h >> 40) & (META_MEMO - 1)];
+}
+
 static int row_title_akas(fg__loader *ld) {
+  imdb_ctx *c = ld->ctx;
   fg_aka a = FG_AKA_INIT;
   int rc = title_ref(ld, 0, &a.film);
   if (rc)
@@ -277,8 +317,20 @@ static int row_title_akas(fg__loader *ld) {
   const fg__text t[FG__AKA_TEXTS] = {field_text(ld, 2), field_text(ld, 3), field_text(ld, 4),
                                      field_text(ld, 5)};
   FG__TRY(fg__ld_number(ld, 7, 0, 1, &a.is_original));
-  rc = fg__append_aka_texts(ld->g, &a, t, 1, NULL);
-  return rc ? fg__ld_fail(ld, rc, 0, "%s", ld->g->errmsg) : FG_OK;
+  const char *raw = NULL;
+  size_t raw_len = 0;
+  meta_memo *m = meta_entry(ld, c, &raw, &raw_len);
+  int known = m && m->len == raw_len && same_8_to_32(m->raw, raw, raw_len);
+  fg_id id;
+  rc = fg__append_aka_texts(ld->g, &a, t, known ? &m->handle : NULL, 1, &id);
+  if (rc)
+    return fg__ld_fail(ld, rc, 0, "%s", ld->g->errmsg);
+  if (m && !known) {
+    m->handle = ld->g->akas[id].meta;
+    m->len = (uint32_t)raw_len;
+    memcpy(m->raw, raw, raw_len);
+  }
+  return FG_OK;
 }
 
 /* Does s[0..len) hold a '"' or a '\\'? Eight bytes at a time where it
@@ -555,12 +607,20 @@ static int load_file(fg_graph *g, int file, const fg_source *src, const fg_load_
   int rc = FG_OK;
   if (file == FG_IMDB_TITLE_PRINCIPALS || file == FG_IMDB_TITLE_CREW)
     rc = dedupe_init(&ld, &c);
+  if (file == FG_IMDB_TITLE_AKAS) {
+    c.metas = fg__malloc(&g->alloc, META_MEMO * sizeof *c.metas);
+    if (c.metas)
+      memset(c.metas, 0, META_MEMO * sizeof *c.metas);
+    else
+      rc = FG_ENOMEM;
+  }
   if (rc)
     fg__info_set(info, rc, src && src->name ? src->name : "", 0, 0, "out of memory");
   if (rc == FG_OK)
     rc = fg__ld_run(&ld, src);
   fg__free(&g->alloc, c.by_film_start);
   fg__free(&g->alloc, c.by_film);
+  fg__free(&g->alloc, c.metas);
   return rc;
 }
 

@@ -1764,6 +1764,54 @@ static void test_characters(void **state) {
   fg_graph_free(g);
 }
 
+/* AKAs whose region, language and types repeat, from more sets than the
+ * loader's memo of recent sets holds (so entries are replaced), with \\N,
+ * empty and long values, and raw bytes alike at both ends (which share a
+ * memo entry): each AKA gets its own three. */
+static void test_aka_meta_sets(void **state) {
+  (void)state;
+  static const char *const regions[] = {"US", "\\N", "GB", "", "XWW", "DE", "FR"};
+  static const char *const langs[] = {"en", "\\N", "", "de", "fr", "ja"};
+  static const char *const types[] = {"imdbDisplay", "\\N", "original", "",
+                                      "alternative,working", "tv", "festival",
+                                      "a-much-longer-types-value-than-32-bytes",
+                                      /* alike at both ends: one memo entry */
+                                      "abcdefXXghijklmnop", "abcdefYYghijklmnop",
+                                      "abcdefghijklmnopXXqrstuvwx", "abcdefghijklmnopYYqrstuvwx"};
+  size_t nr = sizeof regions / sizeof *regions, nl = sizeof langs / sizeof *langs,
+         nt = sizeof types / sizeof *types, sets = nr * nl * nt * 5, rows = 3000;
+  size_t cap = 1 << 20, used = 0;
+  char *text = malloc(cap);
+  assert_non_null(text);
+  used += (size_t)snprintf(text, cap, "%s", AKAS_HEADER);
+  for (size_t i = 0; i < rows; i++) {
+    size_t k = (i * 7919) % sets; /* every set, in a scrambled order, some again */
+    used += (size_t)snprintf(text + used, cap - used, "tt0000010\t%zu\tT%zu\t%s%s\t%s\t%s\t\\N\t0\n",
+                             i + 1, k % 5, regions[k / 5 % nr], k % 5 == 4 ? "X" : "",
+                             langs[k / 5 / nr % nl], types[k / 5 / nr / nl]);
+    assert_true(used < cap);
+  }
+  fg_graph *g = titles_and_names();
+  fg_error_info err = FG_ERROR_INFO_INIT;
+  assert_int_equal(load_imdb_text(g, FG_IMDB_TITLE_AKAS, text, NULL, &err), FG_OK);
+  assert_int_equal(err.rows, rows);
+  for (size_t i = 0; i < rows; i++) {
+    size_t k = (i * 7919) % sets;
+    char region[16];
+    const char *r = regions[k / 5 % nr], *l = langs[k / 5 / nr % nl], *t = types[k / 5 / nr / nl];
+    snprintf(region, sizeof region, "%s%s", strcmp(r, "\\N") ? r : "", k % 5 == 4 ? "X" : "");
+    if (!strcmp(r, "\\N") && k % 5 == 4)
+      snprintf(region, sizeof region, "\\NX");
+    fg_aka a = FG_AKA_INIT;
+    assert_int_equal(fg_graph_aka(g, (fg_id)i, &a), FG_OK);
+    assert_string_equal(a.region, region);
+    assert_string_equal(a.language, strcmp(l, "\\N") ? l : "");
+    assert_string_equal(a.types, strcmp(t, "\\N") ? t : "");
+  }
+  fg_graph_free(g);
+  free(text);
+}
+
 /* Every titleType IMDb uses is its kind; a near miss (a prefix, an
  * extension, another case, empty) is FG_KIND_UNKNOWN. */
 static void test_title_types(void **state) {
@@ -2502,6 +2550,7 @@ int main(void) {
       cmocka_unit_test(test_crew_bad_row_counts_once),
       cmocka_unit_test(test_characters),
       cmocka_unit_test(test_title_types),
+      cmocka_unit_test(test_aka_meta_sets),
       cmocka_unit_test(test_characters_every_position),
       cmocka_unit_test(test_missing_titles),
       cmocka_unit_test(test_catalog_round_trip),
