@@ -412,17 +412,38 @@ static fg__text characters(fg__loader *ld, int col) {
  * fetching the key array entries its row will look up, so that the misses
  * overlap the work of the rows in between instead of stalling it. */
 
+/* Where the first ',' of p[0..len) is, or len: eight bytes at a time (an
+ * item of a list is a key of 9 or 10 bytes). */
+static size_t comma_at(const char *p, size_t len) {
+  size_t i = 0;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  for (; i + 8 <= len; i += 8) {
+    uint64_t w;
+    memcpy(&w, p + i, 8);
+    w ^= ones * ',';
+    /* the lowest flagged byte is the first zero byte of w (a borrow can
+     * only flag bytes above it) */
+    uint64_t zero = (w - ones) & ~w & highs;
+    if (zero)
+      return i + (size_t)(__builtin_ctzll(zero) >> 3);
+  }
+#endif
+  while (i < len && p[i] != ',')
+    i++;
+  return i;
+}
+
 /* Fetch the entries of the keys (prefix p0 p1, in x) in p[0..len): one
  * key, or with `list` up to 8 separated by commas. */
 static void prefetch_keys(const fg__keys *x, char p0, char p1, const char *p, size_t len,
                           int list) {
   for (int keys = 0; keys < 8; keys++) {
-    const char *comma = list ? memchr(p, ',', len) : NULL;
-    size_t n = comma ? (size_t)(comma - p) : len;
+    size_t n = list ? comma_at(p, len) : len;
     uint32_t num;
     if (fg__keys_number(p, n, p0, p1, &num) && num < x->cap)
       FG__PREFETCH(&x->nums[num]);
-    if (!comma)
+    if (n == len)
       return;
     p += n + 1;
     len -= n + 1;
@@ -515,9 +536,7 @@ static int crew_credits(fg__loader *ld, fg_credit *credit) {
         continue;
       cr.role = col == 1 ? FG_ROLE_DIRECTOR : FG_ROLE_WRITER;
       for (size_t i = 0; i <= f->len;) {
-        size_t j = i;
-        while (j < f->len && f->p[j] != ',')
-          j++;
+        size_t j = i + comma_at(f->p + i, f->len - i);
         fg__field item = {f->p + i, j - i, f->off + i};
         i = j + 1;
         if (pass == 0) {

@@ -1764,6 +1764,57 @@ static void test_characters(void **state) {
   fg_graph_free(g);
 }
 
+/* Crew lists of people whose keys have every length from 1 to 20 (the
+ * list is scanned for commas eight bytes at a time), and an empty item at
+ * every position, which fails at its own column. */
+static void test_crew_items_every_length(void **state) {
+  (void)state;
+  enum { N = 20 };
+  fg_graph *g = titles_and_names();
+  char keys[N][N + 1];
+  for (int n = 1; n <= N; n++) {
+    memset(keys[n - 1], 'a' + n % 26, (size_t)n);
+    keys[n - 1][n] = '\0';
+    fgt_person(g, keys[n - 1], "Someone");
+  }
+  char row[2048], list[512];
+  size_t used = 0;
+  for (int n = 0; n < N; n++)
+    used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", n ? "," : "", keys[n]);
+  snprintf(row, sizeof row, CREW_HEADER "tt0000010\t%s\t%s\n", list, list);
+  fg_error_info err = FG_ERROR_INFO_INIT;
+  size_t before = fg_graph_count(g, FG_TABLE_CREDITS);
+  assert_int_equal(load_imdb_text(g, FG_IMDB_TITLE_CREW, row, NULL, &err), FG_OK);
+  assert_int_equal(fg_graph_count(g, FG_TABLE_CREDITS), before + 2 * N);
+  for (int k = 0; k < 2 * N; k++) {
+    fg_credit c = FG_CREDIT_INIT;
+    assert_int_equal(fg_graph_credit(g, (fg_id)(before + (size_t)k), &c), FG_OK);
+    assert_int_equal(c.person, person_id(g, keys[k % N]));
+    assert_int_equal(c.role, k < N ? FG_ROLE_DIRECTOR : FG_ROLE_WRITER);
+  }
+  /* An empty item before key n, or at the end (n == N). */
+  for (int n = 0; n <= N; n++) {
+    size_t column = 0;
+    used = 0;
+    for (int k = 0; k <= N; k++) {
+      const char *item = k < n ? keys[k] : k == n ? "" : keys[k - 1];
+      if (k == n)
+        column = 11 + used + (k > 0); /* after "tt0000010\t" and the comma */
+      used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", k ? "," : "", item);
+    }
+    snprintf(row, sizeof row, CREW_HEADER "tt0000010\t%s\t\\N\n", list);
+    fg_graph *h = titles_and_names();
+    for (int k = 0; k < N; k++)
+      fgt_person(h, keys[k], "Someone");
+    assert_int_equal(load_imdb_text(h, FG_IMDB_TITLE_CREW, row, NULL, &err), FG_EPARSE);
+    if (err.line != 2 || err.column != column || !strstr(err.message, "empty item"))
+      fail_msg("empty item before key %d of '%s': %lu:%lu %s (expected column %zu)", n, list,
+               (unsigned long)err.line, (unsigned long)err.column, err.message, column);
+    fg_graph_free(h);
+  }
+  fg_graph_free(g);
+}
+
 /* AKAs whose region, language and types repeat, from more sets than the
  * loader's memo of recent sets holds (so entries are replaced), with \\N,
  * empty and long values, and raw bytes alike at both ends (which share a
@@ -2550,6 +2601,7 @@ int main(void) {
       cmocka_unit_test(test_crew_bad_row_counts_once),
       cmocka_unit_test(test_characters),
       cmocka_unit_test(test_title_types),
+      cmocka_unit_test(test_crew_items_every_length),
       cmocka_unit_test(test_aka_meta_sets),
       cmocka_unit_test(test_characters_every_position),
       cmocka_unit_test(test_missing_titles),
