@@ -551,6 +551,7 @@ typedef struct fg__reader {
   size_t size;
   void *map;        /* a path source's file, mapped (see reader.c) */
   size_t dropped;   /* bytes of the map already given back */
+  size_t drop_at;   /* give back more once beg reaches this (SIZE_MAX: never) */
   fg_read_fn fn;
   void *payload;
   char *buf; /* file and callback sources: unconsumed bytes are [beg, end) */
@@ -586,7 +587,7 @@ static inline const char *fg__reader_ahead(const fg__reader *r, size_t *len) {
 #define FG__MAP_DROP ((size_t)8 << 20)
 void fg__reader_drop(fg__reader *r);
 static inline void fg__reader_maybe_drop(fg__reader *r) {
-  if (r->map && r->beg - r->dropped >= FG__MAP_DROP)
+  if (r->beg >= r->drop_at)
     fg__reader_drop(r);
 }
 /* Take the next len + 1 bytes (a line of len bytes and its newline, all
@@ -628,8 +629,6 @@ typedef struct fg__field {
 typedef struct fg__split_row {
   const char *line;
   size_t len;
-  uint64_t line_no;
-  uint64_t through; /* bytes of the file through this line */
   int nf;
   int check; /* a NUL, a CR or invalid UTF-8: split() again says where */
   fg__field f[FG__MAX_COLS + 2]; /* the last one is FG__ABSENT's */
@@ -660,7 +659,6 @@ struct fg__loader {
   const char *line;
   size_t len;
   uint64_t line_no;       /* of the current row, for messages */
-  uint64_t through;       /* bytes of the file through it, for progress */
   fg__field *f;           /* its fields (in one of ahead[]) */
   int nf;                 /* fields in the row (stored up to FG__MAX_COLS + 1) */
   int ncols;              /* columns in the header */

@@ -286,8 +286,6 @@ static int fast_split(fg__loader *ld, fg__split_row *r) {
   fg__reader_skip_line(&ld->rd, len);
   r->line = line;
   r->len = len;
-  r->line_no = ld->rd.line;
-  r->through = ld->rd.consumed;
   r->nf = (int)(f - r->f) + more;
   r->check = bad || (high && !fg__utf8_valid(high, (size_t)(line + len - high), NULL));
   return 1;
@@ -391,7 +389,8 @@ static int parse_row(fg__loader *ld, int split_rc) {
    * only shortens), and an empty string for each column the header left
    * out. */
   ld->scratch_used = 0;
-  if (!fg__ld_scratch(ld, ld->len + (size_t)ld->spec->ncols + 1))
+  size_t room = ld->len + (size_t)ld->spec->ncols + 1;
+  if (room > ld->scratch_cap && !fg__ld_scratch(ld, room))
     return fg__ld_fail(ld, FG_ENOMEM, 0, "out of memory");
   ld->scratch_used = 0;
   return ld->row(ld);
@@ -403,9 +402,15 @@ void fg__ld_skip(fg__loader *ld) {
     ld->opts->on_skip(ld->info, ld->opts->skip_payload);
 }
 
+/* Report the bytes through the current row: those read, less the lines
+ * split ahead of it. */
 static void progress(fg__loader *ld) {
-  if (ld->opts && ld->opts->on_progress)
-    ld->opts->on_progress(ld->rd.name, ld->through, ld->rows, ld->opts->progress_payload);
+  if (!ld->opts || !ld->opts->on_progress)
+    return;
+  uint64_t through = ld->rd.consumed;
+  for (unsigned k = 0; k < ld->ahead_count; k++)
+    through -= ld->ahead[(ld->ahead_first + k) & (FG__SPLIT_RING - 1)].len + 1;
+  ld->opts->on_progress(ld->rd.name, through, ld->rows, ld->opts->progress_payload);
 }
 
 int fg__ld_run(fg__loader *ld, const fg_source *src) {
@@ -454,14 +459,14 @@ int fg__ld_run(fg__loader *ld, const fg_source *src) {
       fg__split_row *r = &ld->ahead[ld->ahead_first];
       ld->ahead_first = (ld->ahead_first + 1) & ring;
       ld->ahead_count--;
-      ld->line = r->line, ld->len = r->len, ld->line_no = r->line_no, ld->through = r->through;
+      /* the reader has counted the lines split ahead too */
+      ld->line = r->line, ld->len = r->len, ld->line_no = ld->rd.line - ld->ahead_count;
       ld->f = r->f, ld->nf = r->nf;
       split_rc = r->check ? split(ld) : FG_OK;
     } else { /* line by line: nothing is split ahead, the buffer may move */
       ld->f = ld->ahead[ld->ahead_first].f;
       rc = fg__reader_next(&ld->rd, &ld->line, &ld->len, &terminated, info);
       ld->line_no = ld->rd.line;
-      ld->through = ld->rd.consumed;
       ld->blk = NULL;
       if (rc == 1) {
         rc = FG_OK;

@@ -41,6 +41,7 @@ static int open_path(fg__reader *r, const char *path, FILE **fp) {
       r->map = m;
       r->data = m;
       r->size = (size_t)st.st_size;
+      r->drop_at = FG__MAP_DROP;
       return 0;
     }
   }
@@ -62,6 +63,7 @@ void fg__reader_drop(fg__reader *r) {
   size_t upto = r->beg & ~(FG__MAP_DROP - 1);
   (void)madvise((char *)r->map + r->dropped, upto - r->dropped, MADV_DONTNEED);
   r->dropped = upto;
+  r->drop_at = upto + FG__MAP_DROP;
 #else
   (void)r;
 #endif
@@ -71,6 +73,7 @@ int fg__reader_open(fg__reader *r, const fg__alloc *a, const fg_source *src, siz
                     fg_error_info *err) {
   memset(r, 0, sizeof *r);
   r->a = a;
+  r->drop_at = SIZE_MAX;
   r->max_line = max_line ? max_line : DEFAULT_MAX_LINE;
   if (r->max_line > SIZE_MAX / 2)
     r->max_line = SIZE_MAX / 2; /* "no limit": max_line + 1 must not wrap */
