@@ -339,6 +339,18 @@ static inline int fg__person_entry_ok(const fg__index *ix, uint32_t k, uint32_t 
   return all || (roles & FG_ROLE_MASK(ix->person_role[k]));
 }
 
+/* Eight bytes at a time (SWAR), on little-endian GCC and Clang: the high
+ * bit of each byte of w that is zero, exact for the lowest such byte (a
+ * borrow can flag bytes above a zero byte, never below it). Enough to ask
+ * whether a word holds a byte, and where the first one is. */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define FG__SWAR 1
+#define FG__BYTES(c) (0x0101010101010101ull * (unsigned char)(c))
+static inline uint64_t fg__zero_bytes(uint64_t w) {
+  return (w - FG__BYTES(1)) & ~w & FG__BYTES(0x80);
+}
+#endif
+
 /* The number of trailing zero bits of x (x != 0). */
 #if defined(__GNUC__)
 #define FG__CTZ64(x) ((uint32_t)__builtin_ctzll(x))

@@ -337,15 +337,11 @@ static int row_title_akas(fg__loader *ld) {
  * can. */
 static int quote_or_backslash(const char *s, size_t len) {
   size_t i = 0;
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+#ifdef FG__SWAR
   for (; i + 8 <= len; i += 8) {
-    uint64_t w, q, b;
+    uint64_t w;
     memcpy(&w, s + i, 8);
-    q = w ^ (ones * '"');
-    b = w ^ (ones * '\\');
-    /* nonzero if and only if some byte of q or b is zero */
-    if ((((q - ones) & ~q) | ((b - ones) & ~b)) & highs)
+    if (fg__zero_bytes(w ^ FG__BYTES('"')) | fg__zero_bytes(w ^ FG__BYTES('\\')))
       return 1;
   }
 #endif
@@ -416,17 +412,13 @@ static fg__text characters(fg__loader *ld, int col) {
  * item of a list is a key of 9 or 10 bytes). */
 static size_t comma_at(const char *p, size_t len) {
   size_t i = 0;
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+#ifdef FG__SWAR
   for (; i + 8 <= len; i += 8) {
     uint64_t w;
     memcpy(&w, p + i, 8);
-    w ^= ones * ',';
-    /* the lowest flagged byte is the first zero byte of w (a borrow can
-     * only flag bytes above it) */
-    uint64_t zero = (w - ones) & ~w & highs;
-    if (zero)
-      return i + (size_t)(__builtin_ctzll(zero) >> 3);
+    uint64_t comma = fg__zero_bytes(w ^ FG__BYTES(','));
+    if (comma)
+      return i + (FG__CTZ64(comma) >> 3);
   }
 #endif
   while (i < len && p[i] != ',')

@@ -115,14 +115,15 @@ static void add_field(fg__loader *ld, size_t start, size_t end) {
 #if defined(__SSE2__) && defined(__GNUC__)
 #include <emmintrin.h>
 #define SSE_SCAN 1
-#elif defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#elif defined(FG__SWAR)
 #define FAST_SCAN 1
-/* High bit set in each byte of w that is zero (exactly). */
+/* High bit set in each byte of w that is zero, exactly for every byte (the
+ * tabs are each a field; fg__zero_bytes is exact only for the first). */
 static uint64_t zeros(uint64_t w) {
   const uint64_t low7 = 0x7F7F7F7F7F7F7F7Full;
   return ~(((w & low7) + low7) | w | low7);
 }
-#define BYTES(c) (0x0101010101010101ull * (unsigned char)(c))
+#define BYTES(c) FG__BYTES(c)
 #endif
 
 /* Split the line into fields at tabs, checking it on the way: no NUL, no
