@@ -198,6 +198,12 @@ static fg__text text_of(const char *s) {
   return t;
 }
 
+/* A string could not be stored: say why. */
+static int store_failed(fg_graph *g, int rc) {
+  return fg__seterr(g, rc, "%s",
+                    rc == FG_ELIMIT ? "string storage is full (4 GiB)" : fg_errstr(rc));
+}
+
 /* Store each of `count` strings, strs[i] as modes[i] says (FG__STR_*);
  * on failure undo them all. */
 static int store_all(fg_graph *g, const fg__text *strs, const uint8_t *modes, uint32_t *handles,
@@ -212,8 +218,7 @@ static int store_all(fg_graph *g, const fg__text *strs, const uint8_t *modes, ui
                              &handles[i]);
     if (rc) {
       fg__strpool_truncate(&g->strings, &g->alloc, mark);
-      return fg__seterr(g, rc, "%s", rc == FG_ELIMIT ? "string storage is full (4 GiB)"
-                                                      : fg_errstr(rc));
+      return store_failed(g, rc);
     }
   }
   return FG_OK;
@@ -244,10 +249,7 @@ static int store_compound(fg_graph *g, const fg__text *parts, int n, uint32_t *o
   int rc = fg__strpool_put(&g->strings, &g->alloc, buf, len, FG__STR_EXACT, out);
   if (buf != small)
     fg__free(&g->alloc, buf);
-  if (rc)
-    return fg__seterr(g, rc, "%s", rc == FG_ELIMIT ? "string storage is full (4 GiB)"
-                                                   : fg_errstr(rc));
-  return FG_OK;
+  return rc ? store_failed(g, rc) : FG_OK;
 }
 
 const char *fg__credit_job(const fg_graph *g, const fg__credit *c) {
@@ -386,9 +388,12 @@ int fg__append_credit_texts(fg_graph *g, const fg_credit *c, const fg__text *t, 
   uint32_t text = 0;
   if (has == (FG__HAS_JOB | FG__HAS_CHARACTERS)) {
     FG__TRY(store_compound(g, t, 2, &text));
-  } else if (has) {
-    const uint8_t mode = has == FG__HAS_JOB ? VOCAB : TEXT(bulk);
-    FG__TRY(store_all(g, &t[has == FG__HAS_JOB ? 0 : 1], &mode, &text, 1));
+  } else if (has) { /* one string: stored directly (a failed put stores nothing) */
+    const fg__text *one = &t[has == FG__HAS_JOB ? 0 : 1];
+    rc = fg__strpool_put(&g->strings, &g->alloc, one->p, one->len,
+                         has == FG__HAS_JOB ? VOCAB : TEXT(bulk), &text);
+    if (rc)
+      return store_failed(g, rc);
   }
   fg_id id = (fg_id)g->n[FG_TABLE_CREDITS];
   fg__credit *r = &g->credits[id];
