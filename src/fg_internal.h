@@ -442,9 +442,6 @@ int fg__append_film(fg_graph *g, const fg_film *f, int bulk, fg_id *out_id);
 int fg__append_person(fg_graph *g, const fg_person *p, int bulk, fg_id *out_id);
 int fg__append_credit(fg_graph *g, const fg_credit *c, int bulk, fg_id *out_id);
 int fg__append_aka(fg_graph *g, const fg_aka *a, int bulk, fg_id *out_id);
-/* The same for a key the caller knows is not in the graph yet. */
-int fg__append_film_new(fg_graph *g, const fg_film *f, int bulk, fg_id *out_id);
-int fg__append_person_new(fg_graph *g, const fg_person *p, int bulk, fg_id *out_id);
 
 /* The strings of a record as fg__text, for loaders that have them inside
  * their lines: the appends above take them from the record instead. The
@@ -468,11 +465,19 @@ int fg__append_aka_texts(fg_graph *g, const fg_aka *a, const fg__text *t,
 /* Keys of FG_TABLE_FILMS or FG_TABLE_PEOPLE. */
 /* The id with that key, or FG_ID_NONE. */
 fg_id fg__keys_find(const fg_graph *g, int table, const char *key, size_t len);
+/* Where fg__keys_reserve found a new key goes, for fg__keys_insert: the
+ * key is parsed once. */
+typedef struct fg__keyslot {
+  uint32_t num;
+  int in_array; /* by number in the array (else in the map) */
+} fg__keyslot;
 /* Make room to add the key (call before adding the record, so that the add
- * cannot fail after it). */
-int fg__keys_reserve(fg_graph *g, int table, const char *key, size_t len);
-/* Add the key of record id (room reserved). */
-void fg__keys_insert(fg_graph *g, int table, const char *key, size_t len, fg_id id);
+ * cannot fail after it): FG_EEXISTS if it is there already (nothing set),
+ * FG_ENOMEM, FG_ELIMIT. */
+int fg__keys_reserve(fg_graph *g, int table, const char *key, size_t len, fg__keyslot *slot);
+/* Add the key of record id (room reserved, slot from fg__keys_reserve). */
+void fg__keys_insert(fg_graph *g, int table, const fg__keyslot *slot, const char *key,
+                     size_t len, fg_id id);
 /* Remove the keys of records [first, end) (still in place). */
 void fg__keys_remove_from(fg_graph *g, int table, fg_id first, fg_id end);
 void fg__keys_free(fg__keys *k, const fg__alloc *a);

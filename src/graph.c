@@ -287,13 +287,18 @@ static int check_version(fg_graph *g, unsigned int got, unsigned int want, const
 
 /* ---- Appends (validated input) -------------------------------------------- */
 
-int fg__append_film(fg_graph *g, const fg_film *f, int bulk, fg_id *out_id) {
-  if (fg__keys_find(g, FG_TABLE_FILMS, f->key, strlen(f->key)) != FG_ID_NONE)
-    return fg__seterr(g, FG_EEXISTS, "duplicate film key '%s'", f->key);
-  return fg__append_film_new(g, f, bulk, out_id);
+/* Reserve room for a new record's key: FG_EEXISTS (with the graph's
+ * message) if a record of `what` has it already. */
+static int reserve_key(fg_graph *g, int table, const char *what, const fg__text *key,
+                       fg__keyslot *slot) {
+  int rc = fg__keys_reserve(g, table, key->p, key->len, slot);
+  if (rc == FG_EEXISTS)
+    return fg__seterr(g, rc, "duplicate %s key '%.*s'", what,
+                      key->len < 200 ? (int)key->len : 200, key->p);
+  return rc ? fg__seterr(g, rc, "%s", fg_errstr(rc)) : FG_OK;
 }
 
-int fg__append_film_new(fg_graph *g, const fg_film *f, int bulk, fg_id *out_id) {
+int fg__append_film(fg_graph *g, const fg_film *f, int bulk, fg_id *out_id) {
   const fg__text t[FG__FILM_TEXTS] = {
       text_of(f->key),       text_of(f->title),  text_of(f->original_title),
       text_of(f->countries), text_of(f->languages), text_of(f->genres),
@@ -308,8 +313,8 @@ int fg__append_film_texts(fg_graph *g, const fg_film *f, const fg__text *t, int 
   g->films = arr;
   if (rc)
     return rc;
-  if ((rc = fg__keys_reserve(g, FG_TABLE_FILMS, t[0].p, t[0].len)))
-    return fg__seterr(g, rc, "%s", fg_errstr(rc));
+  fg__keyslot slot;
+  FG__TRY(reserve_key(g, FG_TABLE_FILMS, "film", &t[0], &slot));
   const uint8_t modes[FG__FILM_TEXTS] = {KEY,   TEXT(bulk), TEXT(bulk), VOCAB,
                                          VOCAB, VOCAB,      TEXT(bulk), TEXT(bulk)};
   uint32_t h[FG__FILM_TEXTS];
@@ -329,7 +334,7 @@ int fg__append_film_texts(fg_graph *g, const fg_film *f, const fg__text *t, int 
   r->series = f->series;
   r->season = (uint16_t)f->season;
   r->episode = (uint32_t)f->episode;
-  fg__keys_insert(g, FG_TABLE_FILMS, t[0].p, t[0].len, id);
+  fg__keys_insert(g, FG_TABLE_FILMS, &slot, t[0].p, t[0].len, id);
   g->n[FG_TABLE_FILMS]++;
   if (out_id)
     *out_id = id;
@@ -337,12 +342,6 @@ int fg__append_film_texts(fg_graph *g, const fg_film *f, const fg__text *t, int 
 }
 
 int fg__append_person(fg_graph *g, const fg_person *p, int bulk, fg_id *out_id) {
-  if (fg__keys_find(g, FG_TABLE_PEOPLE, p->key, strlen(p->key)) != FG_ID_NONE)
-    return fg__seterr(g, FG_EEXISTS, "duplicate person key '%s'", p->key);
-  return fg__append_person_new(g, p, bulk, out_id);
-}
-
-int fg__append_person_new(fg_graph *g, const fg_person *p, int bulk, fg_id *out_id) {
   const fg__text t[FG__PERSON_TEXTS] = {text_of(p->key), text_of(p->name),
                                         text_of(p->professions)};
   return fg__append_person_texts(g, p, t, bulk, out_id);
@@ -355,8 +354,8 @@ int fg__append_person_texts(fg_graph *g, const fg_person *p, const fg__text *t, 
   g->people = arr;
   if (rc)
     return rc;
-  if ((rc = fg__keys_reserve(g, FG_TABLE_PEOPLE, t[0].p, t[0].len)))
-    return fg__seterr(g, rc, "%s", fg_errstr(rc));
+  fg__keyslot slot;
+  FG__TRY(reserve_key(g, FG_TABLE_PEOPLE, "person", &t[0], &slot));
   const uint8_t modes[FG__PERSON_TEXTS] = {KEY, TEXT(bulk), VOCAB};
   uint32_t h[FG__PERSON_TEXTS];
   FG__TRY(store_all(g, t, modes, h, FG__PERSON_TEXTS));
@@ -365,7 +364,7 @@ int fg__append_person_texts(fg_graph *g, const fg_person *p, const fg__text *t, 
   r->key = h[0], r->name = h[1], r->professions = h[2];
   r->birth_year = (int16_t)p->birth_year;
   r->death_year = (int16_t)p->death_year;
-  fg__keys_insert(g, FG_TABLE_PEOPLE, t[0].p, t[0].len, id);
+  fg__keys_insert(g, FG_TABLE_PEOPLE, &slot, t[0].p, t[0].len, id);
   g->n[FG_TABLE_PEOPLE]++;
   if (out_id)
     *out_id = id;

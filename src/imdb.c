@@ -252,10 +252,9 @@ static int row_title_basics(fg__loader *ld) {
   FG__TRY(fg__ld_number(ld, 6, 1, 9999, &f.end_year));
   FG__TRY(fg__ld_number(ld, 7, 0, 1000000, &f.runtime));
   t[5] = field_text(ld, 8); /* genres */
-  if (find_film(ld, key) != FG_ID_NONE)
-    return fg__ld_fail(ld, FG_EEXISTS, key->off, "duplicate film key '%s'",
-                       fg__ld_shown(key, buf));
   int rc = fg__append_film_texts(ld->g, &f, t, 1, NULL);
+  if (rc == FG_EEXISTS)
+    return fg__ld_fail(ld, rc, key->off, "duplicate film key '%s'", fg__ld_shown(key, buf));
   return rc ? fg__ld_fail(ld, rc, key->off, "%s", ld->g->errmsg) : FG_OK;
 }
 
@@ -270,10 +269,9 @@ static int row_name_basics(fg__loader *ld) {
     t[1] = t[0]; /* IMDb has a few people without a name */
   FG__TRY(fg__ld_number(ld, 2, 1, 9999, &p.birth_year));
   FG__TRY(fg__ld_number(ld, 3, 1, 9999, &p.death_year));
-  if (find_person(ld, key) != FG_ID_NONE)
-    return fg__ld_fail(ld, FG_EEXISTS, key->off, "duplicate person key '%s'",
-                       fg__ld_shown(key, buf));
   int rc = fg__append_person_texts(ld->g, &p, t, 1, NULL);
+  if (rc == FG_EEXISTS)
+    return fg__ld_fail(ld, rc, key->off, "duplicate person key '%s'", fg__ld_shown(key, buf));
   return rc ? fg__ld_fail(ld, rc, key->off, "%s", ld->g->errmsg) : FG_OK;
 }
 

@@ -82,12 +82,26 @@ fg_id fg__keys_find(const fg_graph *g, int table, const char *key, size_t len) {
   return fg__keymap_find(&k->map, &g->strings, base, stride, key, len);
 }
 
-int fg__keys_reserve(fg_graph *g, int table, const char *key, size_t len) {
+int fg__keys_reserve(fg_graph *g, int table, const char *key, size_t len, fg__keyslot *slot) {
   fg__keys *k = keys_of(g, table);
   uint32_t num;
-  if (number(table, key, len, &num)) {
-    if (num < k->cap)
+  int numeric = number(table, key, len, &num);
+  /* Is it there? (As fg__keys_find, with the number parsed once.) */
+  if (numeric && num < k->cap && k->nums[num])
+    return FG_EEXISTS;
+  if (!numeric || k->partial) {
+    size_t stride;
+    const void *base = records(g, table, &stride);
+    if (fg__keymap_find(&k->map, &g->strings, base, stride, key, len) != FG_ID_NONE)
+      return FG_EEXISTS;
+  }
+  slot->num = num;
+  slot->in_array = 0;
+  if (numeric) {
+    if (num < k->cap) {
+      slot->in_array = 1;
       return FG_OK;
+    }
     /* Grow while the array stays within 4 numbers per record (IMDb's own
      * are about 3 per title and 1.2 per person), so hostile ids cannot make
      * it huge: past that the key goes to the map. */
@@ -103,6 +117,7 @@ int fg__keys_reserve(fg_graph *g, int table, const char *key, size_t len) {
       memset(nums + k->cap, 0, (ncap - k->cap) * sizeof *nums);
       k->nums = nums;
       k->cap = ncap;
+      slot->in_array = 1;
       return FG_OK;
     }
     k->partial = 1; /* only makes lookups try the map too */
@@ -110,14 +125,13 @@ int fg__keys_reserve(fg_graph *g, int table, const char *key, size_t len) {
   return fg__keymap_reserve(&k->map, &g->alloc, 1);
 }
 
-void fg__keys_insert(fg_graph *g, int table, const char *key, size_t len, fg_id id) {
+void fg__keys_insert(fg_graph *g, int table, const fg__keyslot *slot, const char *key,
+                     size_t len, fg_id id) {
   fg__keys *k = keys_of(g, table);
-  uint32_t num;
-  if (number(table, key, len, &num) && num < k->cap) {
-    k->nums[num] = id + 1;
-    return;
-  }
-  fg__keymap_insert(&k->map, fg__hash_bytes(key, len), id);
+  if (slot->in_array)
+    k->nums[slot->num] = id + 1;
+  else
+    fg__keymap_insert(&k->map, fg__hash_bytes(key, len), id);
 }
 
 void fg__keys_remove_from(fg_graph *g, int table, fg_id first, fg_id end) {

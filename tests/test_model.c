@@ -315,6 +315,18 @@ static void test_imdb_style_keys(void **state) {
     assert_int_equal(fg_graph_find_person(g, keys[i], &id), FG_OK);
     assert_int_equal(id, (fg_id)i);
   }
+  /* Each again is a duplicate, wherever it is kept (the array by number,
+   * the map for other keys and for numbers too large for the array). */
+  for (size_t i = 0; i < n; i++) {
+    fg_person p = FG_PERSON_INIT;
+    p.key = keys[i];
+    p.name = "Again";
+    fg_id id = 12345;
+    assert_int_equal(fg_graph_add_person(g, &p, &id), FG_EEXISTS);
+    assert_int_equal(id, 12345);
+    assert_non_null(strstr(fg_errmsg(g), "duplicate person key"));
+  }
+  assert_int_equal(fg_graph_count(g, FG_TABLE_PEOPLE), n);
   static const char *const absent[] = {"nm0000002", "nm000001", "nm0000000", "nm12345679",
                                        "nm;234567", "nm.234567", "nm0000001 ", "nm1234567"};
   for (size_t i = 0; i < sizeof absent / sizeof *absent; i++) {
