@@ -239,15 +239,20 @@ static int fast_split(fg__loader *ld, fg__split_row *r) {
   }
   /* The masks in locals: the stores into r->f would otherwise make the
    * compiler reload them for every field. */
-  const char *blk = ld->blk, *start = line, *high = NULL;
+  /* high .. last: the line's first and last bytes >= 0x80; only they can
+   * make it invalid UTF-8 (a sequence cut short fails either way) */
+  const char *blk = ld->blk, *start = line, *high = NULL, *last = NULL;
   uint64_t sep = ld->blk_sep, bad = 0;
   fg__field *f = r->f, *const f_end = r->f + FG__MAX_COLS + 1;
   int more = 0; /* fields past the ones stored */
   for (;;) {
     if (!sep) { /* the line goes on past this block */
       bad |= ld->blk_bad;
-      if (ld->blk_high && !high)
-        high = blk + __builtin_ctzll(ld->blk_high);
+      if (ld->blk_high) {
+        if (!high)
+          high = blk + __builtin_ctzll(ld->blk_high);
+        last = blk + 63 - __builtin_clzll(ld->blk_high);
+      }
       if (end - (blk + 64) < 64) {
         ld->blk = NULL;
         return 0;
@@ -271,8 +276,12 @@ static int fast_split(fg__loader *ld, fg__split_row *r) {
     if (ld->blk_nl >> b & 1) {
       uint64_t upto = (2ull << b) - 1; /* bits 0..b (all of them when b is 63) */
       bad |= ld->blk_bad & upto;
-      if ((ld->blk_high & upto) && !high)
-        high = blk + __builtin_ctzll(ld->blk_high & upto);
+      uint64_t hm = ld->blk_high & upto;
+      if (hm) {
+        if (!high)
+          high = blk + __builtin_ctzll(hm);
+        last = blk + 63 - __builtin_clzll(hm);
+      }
       ld->blk_bad &= ~upto;
       ld->blk_high &= ~upto;
       ld->blk_sep = sep;
@@ -288,7 +297,7 @@ static int fast_split(fg__loader *ld, fg__split_row *r) {
   r->line = line;
   r->len = len;
   r->nf = (int)(f - r->f) + more;
-  r->check = bad || (high && !fg__utf8_valid(high, (size_t)(line + len - high), NULL));
+  r->check = bad || (high && !fg__utf8_valid(high, (size_t)(last + 1 - high), NULL));
   return 1;
 #else
   (void)ld, (void)r;

@@ -1196,18 +1196,21 @@ static void test_split_blocks(void **state) {
     char byte;
     const char *fragment;
   } bad[] = {{'\0', "NUL byte"}, {'\r', "carriage return"}, {'\x80', "invalid UTF-8"},
+             /* lead bytes with nothing to continue them, also as a line's
+              * last byte >= 0x80 (the splitter validates up to that byte) */
+             {'\xC3', "invalid UTF-8"}, {'\xE6', "invalid UTF-8"},
              {'\t', "expected 6 fields (as the header), found 7"},
              {'\t', "expected 6 fields (as the header), found 96"}};
   uint32_t seed = 11;
-  for (int t = 0; t < 150; t++) {
+  for (int t = 0; t < 210; t++) {
     size_t row, at;
     pick_spot(&r, &seed, &row, &at);
     size_t line_start = r.start[row];
-    int kind = t % 5;
-    size_t extra = kind == 4 ? 90 : 1; /* kind 4: 90 tabs, more fields than a row can have */
+    int kind = t % 7;
+    size_t extra = kind == 6 ? 90 : 1; /* kind 6: 90 tabs, more fields than a row can have */
     char *text = with_inserted(&r, line_start + at, bad[kind].byte, extra);
     size_t err_at = at; /* byte of the line the error names */
-    if (kind >= 3) {      /* fields too many: named at the tab before the seventh */
+    if (kind >= 5) {      /* fields too many: named at the tab before the seventh */
       int tabs = 0;
       for (err_at = 0; tabs < 6; err_at++)
         tabs += text[line_start + err_at] == '\t';
