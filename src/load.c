@@ -242,7 +242,7 @@ static int fast_split(fg__loader *ld, fg__split_row *r) {
   /* high .. last: the line's first and last bytes >= 0x80; only they can
    * make it invalid UTF-8 (a sequence cut short fails either way) */
   const char *blk = ld->blk, *start = line, *high = NULL, *last = NULL;
-  uint64_t sep = ld->blk_sep, bad = 0;
+  uint64_t sep = ld->blk_sep, nl = ld->blk_nl, bad = 0;
   fg__field *f = r->f, *const f_end = r->f + FG__MAX_COLS + 1;
   int more = 0; /* fields past the ones stored */
   for (;;) {
@@ -258,7 +258,7 @@ static int fast_split(fg__loader *ld, fg__split_row *r) {
         return 0;
       }
       load_block(ld, blk + 64);
-      blk = ld->blk, sep = ld->blk_sep;
+      blk = ld->blk, sep = ld->blk_sep, nl = ld->blk_nl;
       continue;
     }
     unsigned b = (unsigned)__builtin_ctzll(sep);
@@ -273,7 +273,7 @@ static int fast_split(fg__loader *ld, fg__split_row *r) {
       more++;
     }
     start = at + 1;
-    if (ld->blk_nl >> b & 1) {
+    if (nl >> b & 1) {
       uint64_t upto = (2ull << b) - 1; /* bits 0..b (all of them when b is 63) */
       bad |= ld->blk_bad & upto;
       uint64_t hm = ld->blk_high & upto;
