@@ -331,22 +331,22 @@ static int row_title_akas(fg__loader *ld) {
   return FG_OK;
 }
 
-/* Does s[0..len) hold a '"' or a '\\'? Eight bytes at a time where it
- * can. */
-static int quote_or_backslash(const char *s, size_t len) {
+/* Where the first byte equal to a or b is in p[0..len), or len: eight
+ * bytes at a time where it can (the lowest flag of either mask is exact). */
+static size_t find_either(const char *p, size_t len, char a, char b) {
   size_t i = 0;
 #ifdef FG__SWAR
   for (; i + 8 <= len; i += 8) {
     uint64_t w;
-    memcpy(&w, s + i, 8);
-    if (fg__zero_bytes(w ^ FG__BYTES('"')) | fg__zero_bytes(w ^ FG__BYTES('\\')))
-      return 1;
+    memcpy(&w, p + i, 8);
+    uint64_t hit = fg__zero_bytes(w ^ FG__BYTES(a)) | fg__zero_bytes(w ^ FG__BYTES(b));
+    if (hit)
+      return i + (FG__CTZ64(hit) >> 3);
   }
 #endif
-  for (; i < len; i++)
-    if (s[i] == '"' || s[i] == '\\')
-      return 1;
-  return 0;
+  while (i < len && p[i] != a && p[i] != b)
+    i++;
+  return i;
 }
 
 /* characters is ["A","B"] (JSON strings): into "A / B", written in the
@@ -359,7 +359,7 @@ static fg__text characters(fg__loader *ld, int col) {
   /* Most hold one name without escapes, ["Name"]: that is the name, in
    * place, with no copy. */
   if (f->len > 4 && f->p[0] == '[' && f->p[1] == '"' && f->p[f->len - 2] == '"' &&
-      f->p[f->len - 1] == ']' && !quote_or_backslash(f->p + 2, f->len - 4)) {
+      f->p[f->len - 1] == ']' && find_either(f->p + 2, f->len - 4, '"', '\\') == f->len - 4) {
     fg__text t = {f->p + 2, f->len - 4};
     return t;
   }
@@ -406,22 +406,10 @@ static fg__text characters(fg__loader *ld, int col) {
  * fetching the key array entries its row will look up, so that the misses
  * overlap the work of the rows in between instead of stalling it. */
 
-/* Where the first ',' of p[0..len) is, or len: eight bytes at a time (an
- * item of a list is a key of 9 or 10 bytes). */
+/* Where the first ',' of p[0..len) is, or len (an item of a list is a key
+ * of 9 or 10 bytes: a word or two). */
 static size_t comma_at(const char *p, size_t len) {
-  size_t i = 0;
-#ifdef FG__SWAR
-  for (; i + 8 <= len; i += 8) {
-    uint64_t w;
-    memcpy(&w, p + i, 8);
-    uint64_t comma = fg__zero_bytes(w ^ FG__BYTES(','));
-    if (comma)
-      return i + (FG__CTZ64(comma) >> 3);
-  }
-#endif
-  while (i < len && p[i] != ',')
-    i++;
-  return i;
+  return find_either(p, len, ',', ',');
 }
 
 /* Fetch the entries of the keys (prefix p0 p1, in x) in p[0..len): one
