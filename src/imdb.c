@@ -42,9 +42,9 @@ static const struct {
   const char *name;
   size_t len;
 } title_types[] = {
-    TYPE("movie"),     TYPE("short"),   TYPE("tvMovie"), TYPE("tvSeries"),
+    TYPE("movie"),        TYPE("short"),     TYPE("tvMovie"),   TYPE("tvSeries"),
     TYPE("tvMiniSeries"), TYPE("tvEpisode"), TYPE("tvSpecial"), TYPE("tvShort"),
-    TYPE("tvPilot"),   TYPE("video"),   TYPE("videoGame"),
+    TYPE("tvPilot"),      TYPE("video"),     TYPE("videoGame"),
 };
 #undef TYPE
 

@@ -16,9 +16,9 @@ static int64_t eight_digits(uint64_t w) {
    * already failed) */
   if (((w & high) | (((w + 0x0606060606060606ull) & high) >> 4)) != 0x3333333333333333ull)
     return -1;
-  w = (w & 0x0F0F0F0F0F0F0F0Full) * 2561 >> 8;            /* pairs */
-  w = (w & 0x00FF00FF00FF00FFull) * 6553601 >> 16;        /* fours */
-  return (int64_t)((w & 0x0000FFFF0000FFFFull) * 42949672960001ull >> 32); /* eight */
+  w = (w & 0x0F0F0F0F0F0F0F0Full) * 2561 >> 8;     /* pairs of digits */
+  w = (w & 0x00FF00FF00FF00FFull) * 6553601 >> 16; /* fours */
+  return (int64_t)((w & 0x0000FFFF0000FFFFull) * 42949672960001ull >> 32); /* all eight */
 }
 #endif
 
