@@ -1,6 +1,7 @@
 /* The graph: records, keys, adding and reading, and rollback. */
 #include "fg_internal.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -292,9 +293,9 @@ static int check_version(fg_graph *g, unsigned int got, unsigned int want, const
 static int reserve_key(fg_graph *g, int table, const char *what, const fg__text *key,
                        fg__keyslot *slot) {
   int rc = fg__keys_reserve(g, table, key->p, key->len, slot);
-  if (rc == FG_EEXISTS)
+  if (rc == FG_EEXISTS) /* the whole key, as far as the message holds it */
     return fg__seterr(g, rc, "duplicate %s key '%.*s'", what,
-                      key->len < 200 ? (int)key->len : 200, key->p);
+                      key->len < INT_MAX ? (int)key->len : INT_MAX, key->p);
   return rc ? fg__seterr(g, rc, "%s", fg_errstr(rc)) : FG_OK;
 }
 
@@ -308,13 +309,14 @@ int fg__append_film(fg_graph *g, const fg_film *f, int bulk, fg_id *out_id) {
 
 int fg__append_film_texts(fg_graph *g, const fg_film *f, const fg__text *t, int bulk,
                           fg_id *out_id) {
+  /* A duplicate is told before anything can fail for want of room. */
+  fg__keyslot slot;
+  FG__TRY(reserve_key(g, FG_TABLE_FILMS, "film", &t[0], &slot));
   void *arr = g->films;
   int rc = reserve_one(g, FG_TABLE_FILMS, &arr, sizeof *g->films);
   g->films = arr;
   if (rc)
     return rc;
-  fg__keyslot slot;
-  FG__TRY(reserve_key(g, FG_TABLE_FILMS, "film", &t[0], &slot));
   const uint8_t modes[FG__FILM_TEXTS] = {KEY,   TEXT(bulk), TEXT(bulk), VOCAB,
                                          VOCAB, VOCAB,      TEXT(bulk), TEXT(bulk)};
   uint32_t h[FG__FILM_TEXTS];
@@ -349,13 +351,13 @@ int fg__append_person(fg_graph *g, const fg_person *p, int bulk, fg_id *out_id) 
 
 int fg__append_person_texts(fg_graph *g, const fg_person *p, const fg__text *t, int bulk,
                             fg_id *out_id) {
+  fg__keyslot slot;
+  FG__TRY(reserve_key(g, FG_TABLE_PEOPLE, "person", &t[0], &slot));
   void *arr = g->people;
   int rc = reserve_one(g, FG_TABLE_PEOPLE, &arr, sizeof *g->people);
   g->people = arr;
   if (rc)
     return rc;
-  fg__keyslot slot;
-  FG__TRY(reserve_key(g, FG_TABLE_PEOPLE, "person", &t[0], &slot));
   const uint8_t modes[FG__PERSON_TEXTS] = {KEY, TEXT(bulk), VOCAB};
   uint32_t h[FG__PERSON_TEXTS];
   FG__TRY(store_all(g, t, modes, h, FG__PERSON_TEXTS));

@@ -337,6 +337,56 @@ static void test_imdb_style_keys(void **state) {
   fg_graph_free(g);
 }
 
+/* A duplicate key is FG_EEXISTS, named whole in the message (a key of 203
+ * bytes ending in a two-byte character), and told before anything can fail
+ * for want of room: here the record arrays are full and no allocation
+ * succeeds. */
+static void test_duplicate_keys(void **state) {
+  (void)state;
+  char key[256];
+  memset(key, 'k', 199);
+  strcpy(key + 199, "\xC3\xA9" "end");
+  fg_graph *g = fgt_graph(NULL);
+  fgt_person(g, key, "First");
+  fgt_film(g, key, "First", 2000);
+  fg_person p = FG_PERSON_INIT;
+  p.key = key;
+  p.name = "Again";
+  assert_int_equal(fg_graph_add_person(g, &p, NULL), FG_EEXISTS);
+  char want[512];
+  snprintf(want, sizeof want, "duplicate person key '%s'", key);
+  assert_string_equal(fg_errmsg(g), want);
+  fg_film f = FG_FILM_INIT;
+  f.key = key;
+  f.title = "Again";
+  assert_int_equal(fg_graph_add_film(g, &f, NULL), FG_EEXISTS);
+  snprintf(want, sizeof want, "duplicate film key '%s'", key);
+  assert_string_equal(fg_errmsg(g), want);
+  fg_graph_free(g);
+
+  fgt_alloc a = {0};
+  g = fgt_graph(&a);
+  char k[32];
+  for (int i = 1; i <= 8192; i++) { /* the arrays double from 16: full at 8192 */
+    snprintf(k, sizeof k, "tt%07d", i);
+    fgt_film(g, k, "A film", 2000);
+    snprintf(k, sizeof k, "nm%07d", i);
+    fgt_person(g, k, "Someone");
+  }
+  fgt_alloc_arm(&a, 1, 1); /* every allocation from the next on fails */
+  f.key = "tt0000001";
+  assert_int_equal(fg_graph_add_film(g, &f, NULL), FG_EEXISTS);
+  p.key = "nm0000001";
+  assert_int_equal(fg_graph_add_person(g, &p, NULL), FG_EEXISTS);
+  f.key = "tt0009999"; /* a new one needs room: none */
+  assert_int_equal(fg_graph_add_film(g, &f, NULL), FG_ENOMEM);
+  assert_true(a.failures > 0);
+  fgt_alloc_disarm(&a);
+  assert_int_equal(fg_graph_count(g, FG_TABLE_FILMS), 8192);
+  assert_int_equal(fg_graph_count(g, FG_TABLE_PEOPLE), 8192);
+  fg_graph_free(g);
+}
+
 /* ---- Errors ------------------------------------------------------------------ */
 
 /* Counts and one film's title: what "unchanged" is checked against. */
@@ -1165,6 +1215,7 @@ int main(void) {
       cmocka_unit_test(test_person_credit_relation_aka_round_trip),
       cmocka_unit_test(test_ids_dense_and_find),
       cmocka_unit_test(test_imdb_style_keys),
+      cmocka_unit_test(test_duplicate_keys),
       cmocka_unit_test(test_add_errors),
       cmocka_unit_test(test_errmsg_tracks_failures),
       cmocka_unit_test(test_get_errors),
