@@ -84,7 +84,7 @@ fg_id fg__keys_find(const fg_graph *g, int table, const char *key, size_t len) {
 
 int fg__keys_reserve(fg_graph *g, int table, const char *key, size_t len, fg__keyslot *slot) {
   fg__keys *k = keys_of(g, table);
-  uint32_t num;
+  uint32_t num = 0;
   int numeric = number(table, key, len, &num);
   /* Is it there? (As fg__keys_find, with the number parsed once.) */
   if (numeric && num < k->cap && k->nums[num])
