@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h> /* memcpy, for the inline helpers */
 
 #if defined(__GNUC__)
 #define FG__PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
@@ -60,6 +61,28 @@ int fg__reserve(const fg__alloc *a, void **ptr, size_t *cap, size_t need, size_t
 /* ---- Hashing (hash.c) -------------------------------------------------- */
 
 uint32_t fg__hash_bytes(const void *data, size_t len);
+/* A quick hash of s[0..len) (len >= 1) for small direct-mapped caches: its
+ * first and last eight bytes and its length, one multiply. Strings that
+ * differ only in the middle collide (the caller compares them anyway);
+ * the full hash above multiplies every eight bytes and mixes at the end. */
+static inline uint32_t fg__quick_hash(const char *s, size_t len) {
+  uint64_t a, b;
+  if (len >= 8) {
+    memcpy(&a, s, 8);
+    memcpy(&b, s + len - 8, 8);
+  } else if (len >= 4) {
+    uint32_t x, y;
+    memcpy(&x, s, 4);
+    memcpy(&y, s + len - 4, 4);
+    a = x, b = (uint64_t)y << 29;
+  } else {
+    a = (unsigned char)s[0] | (unsigned)(unsigned char)s[len / 2] << 8 |
+        (unsigned)(unsigned char)s[len - 1] << 16;
+    b = 0;
+  }
+  uint64_t h = (a ^ (b * 0x9E3779B97F4A7C15ull) ^ len) * 0xFF51AFD7ED558CCDull;
+  return (uint32_t)(h >> 32);
+}
 
 /* A slot of an open-addressing table with linear probing: a non-zero value
  * (0 = empty) and the hash it was placed by. Used by strpool and keymap. */
@@ -160,10 +183,10 @@ typedef struct fg__strpool {
                                    apart, so that one-off titles cannot
                                    push them out (1M: title.basics 5%
                                    faster) */
-  fg__slot cache[FG__STRCACHE]; /* recent strings by a quick hash
-                                   (strpool.c): val = handle (0 = empty),
+  fg__slot cache[FG__STRCACHE]; /* recent strings by fg__quick_hash
+                                   (val = handle, 0 = empty;
                                    hash to skip a mismatch without
-                                   reading the string */
+                                   reading the string) */
 } fg__strpool;
 
 int fg__strpool_init(fg__strpool *p, const fg__alloc *a);

@@ -294,11 +294,7 @@ static meta_memo *meta_entry(const fg__loader *ld, const imdb_ctx *c, const char
   *len = (size_t)(types->p + types->len - region->p);
   if (*len < 8 || *len > META_RAW)
     return NULL;
-  uint64_t a, b;
-  memcpy(&a, *raw, 8);
-  memcpy(&b, *raw + *len - 8, 8);
-  uint64_t h = (a ^ (b * 0x9E3779B97F4A7C15ull) ^ *len) * 0xFF51AFD7ED558CCDull;
-  return &c->metas[(h >> 40) & (META_MEMO - 1)];
+  return &c->metas[(fg__quick_hash(*raw, *len) >> 8) & (META_MEMO - 1)];
 }
 
 static int row_title_akas(fg__loader *ld) {

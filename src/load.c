@@ -228,6 +228,21 @@ static void load_block(fg__loader *ld, const char *p) {
 }
 #endif
 
+#ifdef SSE_SCAN
+/* Fold the part of the current block that belongs to the line (the bits
+ * in `part`) into its NUL/CR flag and its first and last bytes >= 0x80. */
+static inline void line_part(const fg__loader *ld, uint64_t part, uint64_t *bad,
+                             const char **high, const char **last) {
+  *bad |= ld->blk_bad & part;
+  uint64_t hm = ld->blk_high & part;
+  if (hm) {
+    if (!*high)
+      *high = ld->blk + __builtin_ctzll(hm);
+    *last = ld->blk + 63 - __builtin_clzll(hm);
+  }
+}
+#endif
+
 static int fast_split(fg__loader *ld, fg__split_row *r) {
 #ifdef SSE_SCAN
   size_t avail;
@@ -247,12 +262,7 @@ static int fast_split(fg__loader *ld, fg__split_row *r) {
   int more = 0; /* fields past the ones stored */
   for (;;) {
     if (!sep) { /* the line goes on past this block */
-      bad |= ld->blk_bad;
-      if (ld->blk_high) {
-        if (!high)
-          high = blk + __builtin_ctzll(ld->blk_high);
-        last = blk + 63 - __builtin_clzll(ld->blk_high);
-      }
+      line_part(ld, ~0ull, &bad, &high, &last);
       if (end - (blk + 64) < 64) {
         ld->blk = NULL;
         return 0;
@@ -275,13 +285,7 @@ static int fast_split(fg__loader *ld, fg__split_row *r) {
     start = at + 1;
     if (nl >> b & 1) {
       uint64_t upto = (2ull << b) - 1; /* bits 0..b (all of them when b is 63) */
-      bad |= ld->blk_bad & upto;
-      uint64_t hm = ld->blk_high & upto;
-      if (hm) {
-        if (!high)
-          high = blk + __builtin_ctzll(hm);
-        last = blk + 63 - __builtin_clzll(hm);
-      }
+      line_part(ld, upto, &bad, &high, &last);
       ld->blk_bad &= ~upto;
       ld->blk_high &= ~upto;
       ld->blk_sep = sep;
